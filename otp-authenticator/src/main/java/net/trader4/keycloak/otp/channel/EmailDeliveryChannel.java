@@ -1,0 +1,72 @@
+package net.trader4.keycloak.otp.channel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.trader4.keycloak.otp.identifier.IdentifierType;
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Sends codes with Keycloak's own email sender and the realm's email theme (templates
+ * {@code html/trader4-otp.ftl} and {@code text/trader4-otp.ftl}), in the user's language.
+ */
+public class EmailDeliveryChannel implements DeliveryChannel {
+
+    static final String TEMPLATE = "trader4-otp.ftl";
+    static final String SUBJECT_KEY = "trader4OtpSubject";
+
+    private static final Logger LOG = Logger.getLogger(EmailDeliveryChannel.class);
+
+    private final KeycloakSession session;
+
+    public EmailDeliveryChannel(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public boolean supports(IdentifierType type) {
+        return type == IdentifierType.EMAIL;
+    }
+
+    @Override
+    public boolean isReady(RealmModel realm) {
+        Map<String, String> smtp = realm.getSmtpConfig();
+        return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
+    }
+
+    @Override
+    public void deliver(OtpDelivery delivery) throws DeliveryException {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("code", delivery.code());
+        attributes.put("ttlMinutes", Math.max(1, delivery.ttlSeconds() / 60));
+        attributes.put("destination", delivery.destination().masked());
+        try {
+            session.getProvider(EmailTemplateProvider.class)
+                    .setRealm(delivery.realm())
+                    .setUser(delivery.user())
+                    .send(SUBJECT_KEY, List.of(realmName(delivery)), TEMPLATE, attributes, delivery.destination().value());
+        } catch (EmailException e) {
+            LOG.warnf("Sending a sign-in code by email to %s failed: %s", delivery.destination().masked(), rootMessage(e));
+            throw new DeliveryException(DeliveryException.Reason.PROVIDER_UNAVAILABLE,
+                    "The email could not be sent. Please try again in a moment.", e);
+        }
+    }
+
+    private static String realmName(OtpDelivery delivery) {
+        String display = delivery.realm().getDisplayName();
+        return display == null || display.isBlank() ? delivery.realm().getName() : display;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
