@@ -59,7 +59,9 @@ public final class IdentifierClassifier {
     }
 
     private static Identifier email(String id) throws InvalidIdentifierException {
-        if (!EmailValidationUtil.isValidEmail(id, EmailValidationUtil.MAX_LOCAL_PART_LENGTH)) {
+        // Keycloak's validator accepts dotless domains (valid RFC 5321, but no internet mailbox has one).
+        String domain = id.substring(id.lastIndexOf('@') + 1);
+        if (!EmailValidationUtil.isValidEmail(id, EmailValidationUtil.MAX_LOCAL_PART_LENGTH) || domain.indexOf('.') < 1) {
             throw new InvalidIdentifierException("The email address is not valid.");
         }
         // Keycloak stores emails lower-cased; lookups and state keys must agree with it.

@@ -1,0 +1,93 @@
+package net.trader4.keycloak.it.support;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.keycloak.testframework.mail.MailServer;
+
+/** Reads sign-in codes out of the mail the real SMTP server (GreenMail) received. */
+public final class Mailbox {
+
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^\\s*([0-9]{6,10})\\s*$");
+
+    private Mailbox() {
+    }
+
+    /** Waits for the next mail to {@code address} beyond {@code alreadySeen} and returns its code. */
+    public static String codeSentTo(MailServer mail, String address, int alreadySeenForAddress) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            MimeMessage[] to = messagesTo(mail, address);
+            if (to.length > alreadySeenForAddress) {
+                return codeOf(to[to.length - 1]);
+            }
+            sleep(100);
+        }
+        throw new AssertionError("No sign-in mail reached " + address + " within 15 s");
+    }
+
+    public static MimeMessage[] messagesTo(MailServer mail, String address) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> isTo(m, address)).toArray(MimeMessage[]::new);
+    }
+
+    public static String textOf(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof String text) {
+                return text;
+            }
+            Multipart multipart = (Multipart) content;
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+                if (part.getContent() instanceof Multipart nested) {
+                    for (int j = 0; j < nested.getCount(); j++) {
+                        if (nested.getBodyPart(j).isMimeType("text/plain")) {
+                            return (String) nested.getBodyPart(j).getContent();
+                        }
+                    }
+                }
+            }
+            throw new AssertionError("The mail has no text part");
+        } catch (Exception e) {
+            throw new AssertionError("The mail could not be read", e);
+        }
+    }
+
+    public static String codeOf(MimeMessage message) {
+        Matcher matcher = CODE_LINE.matcher(textOf(message));
+        if (!matcher.find()) {
+            throw new AssertionError("The mail holds no code line:\n" + textOf(message));
+        }
+        return matcher.group(1);
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            for (Address recipient : message.getAllRecipients()) {
+                if (recipient.toString().equalsIgnoreCase(address)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package net.trader4.keycloak.otp.challenge;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Keys of entries in the single-use object store. Identifiers are hashed so that emails and
+ * phone numbers never appear in cache keys, heap dumps or cache statistics.
+ */
+public final class StateKeys {
+
+    private StateKeys() {
+    }
+
+    public static String challenge(String realmId, String identifier) {
+        return "t4otp:" + realmId + ":" + digest(identifier);
+    }
+
+    public static String cooldown(String realmId, String identifier) {
+        return "t4cool:" + realmId + ":" + digest(identifier);
+    }
+
+    public static String attempts(String challengeId) {
+        return "t4att:" + challengeId;
+    }
+
+    public static String identifierBucket(String realmId, String purpose, String identifier) {
+        return "t4rl:" + realmId + ":" + purpose + ":" + digest(identifier);
+    }
+
+    public static String ipBucket(String realmId, String purpose, String ip) {
+        return "t4rl:" + realmId + ":" + purpose + ":ip:" + digest(ip == null ? "" : ip);
+    }
+
+    static String digest(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package net.trader4.keycloak.otp.channel;
+
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.identifier.IdentifierType;
+import net.trader4.keycloak.otp.service.OtpError;
+import net.trader4.keycloak.otp.service.OtpException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** Picks the channel a code for an identifier type leaves by, in the realm's order of preference. */
+public final class DeliveryChannelSelector {
+
+    private DeliveryChannelSelector() {
+    }
+
+    /** A chosen channel and its id. */
+    public record Choice(String id, DeliveryChannel channel) {
+    }
+
+    public static Choice select(KeycloakSession session, RealmModel realm, OtpConfig config, IdentifierType type)
+            throws OtpException {
+        boolean supportedButNotReady = false;
+        for (String id : config.channels()) {
+            DeliveryChannel channel = session.getProvider(DeliveryChannel.class, id);
+            if (channel == null || !channel.supports(type)) {
+                continue;
+            }
+            if (channel.isReady(realm)) {
+                return new Choice(id, channel);
+            }
+            supportedButNotReady = true;
+        }
+        if (config.devLogChannel()) {
+            DeliveryChannel log = session.getProvider(DeliveryChannel.class, LogDeliveryChannelFactory.PROVIDER_ID);
+            if (log != null && log.supports(type)) {
+                return new Choice(LogDeliveryChannelFactory.PROVIDER_ID, log);
+            }
+        }
+        if (supportedButNotReady) {
+            throw new OtpException(OtpError.DELIVERY_UNAVAILABLE,
+                    "Codes cannot be sent to a " + type.description() + " right now: the realm's "
+                            + "delivery channel is not configured.");
+        }
+        throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
+                "Sign-in by " + type.description() + " is not available in this realm.");
+    }
+}

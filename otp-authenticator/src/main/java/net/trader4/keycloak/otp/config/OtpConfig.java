@@ -1,0 +1,134 @@
+package net.trader4.keycloak.otp.config;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
+import net.trader4.keycloak.otp.identifier.IdentifierType;
+import org.keycloak.models.RealmModel;
+
+/**
+ * The OTP settings in force for one realm (or one flow execution), read once, typed and clamped
+ * to safe bounds: a typo never turns a limit off.
+ */
+public final class OtpConfig {
+
+    private final Function<String, String> lookup;
+
+    private OtpConfig(Function<String, String> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** Settings from a plain lookup of names without prefix; missing names take defaults. */
+    public static OtpConfig from(Function<String, String> lookup) {
+        return new OtpConfig(lookup);
+    }
+
+    /** The realm's settings: realm attributes {@code trader4.otp.<name>}. */
+    public static OtpConfig forRealm(RealmModel realm) {
+        Map<String, String> attributes = realm.getAttributes();
+        return new OtpConfig(name -> attributes.get(OtpConfigProperties.PREFIX + name));
+    }
+
+    /** Execution settings first, then the realm's: a flow can tighten or relax one setting alone. */
+    public static OtpConfig layered(Map<String, String> first, RealmModel realm) {
+        Map<String, String> attributes = realm.getAttributes();
+        return new OtpConfig(name -> {
+            String value = first == null ? null : first.get(name);
+            return value == null || value.isBlank() ? attributes.get(OtpConfigProperties.PREFIX + name) : value;
+        });
+    }
+
+    public int get(IntSetting setting) {
+        String raw = lookup.apply(setting.name());
+        if (raw == null || raw.isBlank()) {
+            return setting.defaultValue();
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            return Math.max(setting.min(), Math.min(setting.max(), value));
+        } catch (NumberFormatException e) {
+            return setting.defaultValue();
+        }
+    }
+
+    public int codeLength() {
+        return get(OtpConfigProperties.CODE_LENGTH);
+    }
+
+    public int codeTtlSeconds() {
+        return get(OtpConfigProperties.CODE_TTL_SECONDS);
+    }
+
+    public int maxAttempts() {
+        return get(OtpConfigProperties.MAX_ATTEMPTS);
+    }
+
+    public int resendCooldownSeconds() {
+        return get(OtpConfigProperties.RESEND_COOLDOWN_SECONDS);
+    }
+
+    public int sendsPerIdentifierPerHour() {
+        return get(OtpConfigProperties.SENDS_PER_IDENTIFIER_PER_HOUR);
+    }
+
+    public int sendsPerIpPerHour() {
+        return get(OtpConfigProperties.SENDS_PER_IP_PER_HOUR);
+    }
+
+    public int failuresPerIpPerHour() {
+        return get(OtpConfigProperties.FAILURES_PER_IP_PER_HOUR);
+    }
+
+    /** ISO 3166 region for numbers written without {@code +}; {@code null} means E.164 only. */
+    public String defaultRegion() {
+        String region = lookup.apply(OtpConfigProperties.DEFAULT_REGION);
+        return region == null || region.isBlank() ? null : region.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public boolean autoRegister() {
+        return Boolean.parseBoolean(lookup.apply(OtpConfigProperties.AUTO_REGISTER));
+    }
+
+    /** Development only: print codes to the server log when no real channel can send them. */
+    public boolean devLogChannel() {
+        return Boolean.parseBoolean(lookup.apply(OtpConfigProperties.DEV_LOG_CHANNEL));
+    }
+
+    /** Channel ids in order of preference. */
+    public List<String> channels() {
+        List<String> channels = list(OtpConfigProperties.CHANNELS);
+        return channels.isEmpty() ? OtpConfigProperties.DEFAULT_CHANNELS : channels;
+    }
+
+    public Set<IdentifierType> allowedIdentifierTypes() {
+        List<String> names = list(OtpConfigProperties.ALLOWED_IDENTIFIER_TYPES);
+        if (names.isEmpty()) {
+            return EnumSet.allOf(IdentifierType.class);
+        }
+        Set<IdentifierType> types = EnumSet.noneOf(IdentifierType.class);
+        for (String name : names) {
+            for (IdentifierType type : IdentifierType.values()) {
+                if (type.name().equalsIgnoreCase(name)) {
+                    types.add(type);
+                }
+            }
+        }
+        return types;
+    }
+
+    private List<String> list(String name) {
+        String raw = lookup.apply(name);
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(raw.split("[,\\s#]+")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+    }
+}

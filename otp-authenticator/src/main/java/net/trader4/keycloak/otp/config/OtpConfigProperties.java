@@ -1,0 +1,45 @@
+package net.trader4.keycloak.otp.config;
+
+import java.util.List;
+
+/**
+ * Names, defaults and safe bounds of the OTP settings. A realm sets them as realm attributes
+ * named {@link #PREFIX}{@code <name>}; a browser-flow execution sets them in its config.
+ */
+public final class OtpConfigProperties {
+
+    public static final String PREFIX = "trader4.otp.";
+
+    /** A setting: its name, default and the bounds a value is clamped to. */
+    public record IntSetting(String name, int defaultValue, int min, int max, String help) {
+    }
+
+    public static final IntSetting CODE_LENGTH = new IntSetting("codeLength", 6, 6, 10,
+            "Digits in a code.");
+    public static final IntSetting CODE_TTL_SECONDS = new IntSetting("codeTtlSeconds", 300, 10, 900,
+            "How long a code stays valid.");
+    public static final IntSetting MAX_ATTEMPTS = new IntSetting("maxAttempts", 5, 1, 10,
+            "Wrong tries allowed per code before it is locked.");
+    public static final IntSetting RESEND_COOLDOWN_SECONDS = new IntSetting("resendCooldownSeconds", 30, 0, 600,
+            "Minimum wait between two codes for one identifier.");
+    public static final IntSetting SENDS_PER_IDENTIFIER_PER_HOUR = new IntSetting("sendsPerIdentifierPerHour", 5, 1, 100,
+            "Codes one identifier can be sent per hour.");
+    public static final IntSetting SENDS_PER_IP_PER_HOUR = new IntSetting("sendsPerIpPerHour", 30, 1, 100_000,
+            "Codes one client IP can request per hour.");
+    public static final IntSetting FAILURES_PER_IP_PER_HOUR = new IntSetting("failuresPerIpPerHour", 50, 1, 100_000,
+            "Wrong codes one client IP can submit per hour.");
+
+    public static final String DEFAULT_REGION = "defaultRegion";
+    public static final String AUTO_REGISTER = "autoRegister";
+    public static final String CHANNELS = "channels";
+    public static final String ALLOWED_IDENTIFIER_TYPES = "allowedIdentifierTypes";
+    public static final String DEV_LOG_CHANNEL = "devLogChannel";
+
+    public static final List<String> DEFAULT_CHANNELS = List.of("email", "sms", "voice");
+
+    public static final List<IntSetting> INT_SETTINGS = List.of(CODE_LENGTH, CODE_TTL_SECONDS, MAX_ATTEMPTS,
+            RESEND_COOLDOWN_SECONDS, SENDS_PER_IDENTIFIER_PER_HOUR, SENDS_PER_IP_PER_HOUR, FAILURES_PER_IP_PER_HOUR);
+
+    private OtpConfigProperties() {
+    }
+}

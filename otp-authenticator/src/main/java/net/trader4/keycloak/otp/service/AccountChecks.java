@@ -1,0 +1,32 @@
+package net.trader4.keycloak.otp.service;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/** The checks Keycloak's password grant makes before it lets an account sign in. */
+public final class AccountChecks {
+
+    private AccountChecks() {
+    }
+
+    public static void requireUsable(KeycloakSession session, RealmModel realm, UserModel user) throws OtpException {
+        if (!user.isEnabled()) {
+            throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is disabled.");
+        }
+        if (realm.isBruteForceProtected()) {
+            BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+            if (protector.isPermanentlyLockedOut(session, realm, user)) {
+                throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is locked.");
+            }
+            if (protector.isTemporarilyDisabled(session, realm, user)) {
+                throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is temporarily locked. Try again later.");
+            }
+        }
+        if (user.getRequiredActionsStream().findAny().isPresent()) {
+            throw new OtpException(OtpError.ACCOUNT_NOT_READY,
+                    "This account is not fully set up. Sign in through the login page to finish it.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package net.trader4.keycloak.otp.service;
+
+/**
+ * The stable, machine-readable reasons a sign-in step fails, with the HTTP status the API answers.
+ * Clients may branch on {@link #code()}; it never changes meaning.
+ */
+public enum OtpError {
+    INVALID_REQUEST("invalid_request", 400),
+    INVALID_IDENTIFIER("invalid_identifier", 400),
+    UNSUPPORTED_IDENTIFIER("unsupported_identifier", 400),
+    INVALID_CODE("invalid_code", 400),
+    EXPIRED_CODE("expired_code", 400),
+    TOO_MANY_ATTEMPTS("too_many_attempts", 429),
+    RATE_LIMITED("rate_limited", 429),
+    UNDELIVERABLE("undeliverable", 422),
+    DELIVERY_UNAVAILABLE("delivery_unavailable", 503),
+    ACCOUNT_DISABLED("account_disabled", 403),
+    ACCOUNT_NOT_READY("account_not_ready", 403),
+    CLIENT_NOT_CONFIGURED("client_not_configured", 503);
+
+    private final String code;
+    private final int status;
+
+    OtpError(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,215 @@
+package net.trader4.keycloak.otp.service;
+
+import net.trader4.keycloak.otp.challenge.CodeGenerator;
+import net.trader4.keycloak.otp.challenge.CodeHasher;
+import net.trader4.keycloak.otp.challenge.OtpChallenge;
+import net.trader4.keycloak.otp.challenge.OtpChallengeStore;
+import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.otp.channel.DeliveryChannelSelector;
+import net.trader4.keycloak.otp.channel.DeliveryException;
+import net.trader4.keycloak.otp.channel.OtpDelivery;
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.identifier.IdentifierClassifier;
+import net.trader4.keycloak.otp.identifier.IdentifierType;
+import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
+import net.trader4.keycloak.otp.identifier.UserLookup;
+import net.trader4.keycloak.otp.limit.RateLimiter;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.light.LightweightUserAdapter;
+
+/**
+ * The one OTP engine: classifies the identifier, enforces the limits, sends a code and checks it.
+ * The REST API and the browser flow both use it, so they share challenges, limits and channels.
+ * All state lives in the cluster-wide single-use object store.
+ */
+public class OtpService {
+
+    private static final Logger LOG = Logger.getLogger(OtpService.class);
+    private static final int HOUR = 3600;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OtpConfig config;
+    private final OtpChallengeStore challenges;
+    private final RateLimiter limiter;
+    private final OtpKeys keys;
+
+    public OtpService(KeycloakSession session, RealmModel realm, OtpConfig config) {
+        this.session = session;
+        this.realm = realm;
+        this.config = config;
+        this.challenges = new OtpChallengeStore(session.singleUseObjects());
+        this.limiter = new RateLimiter(session.singleUseObjects());
+        this.keys = new OtpKeys(session, realm);
+    }
+
+    public OtpConfig config() {
+        return config;
+    }
+
+    /** Classifies and normalises what the user typed, refusing kinds this realm does not accept. */
+    public Identifier identify(String raw) throws OtpException {
+        Identifier identifier;
+        try {
+            identifier = new IdentifierClassifier(config.defaultRegion()).classify(raw);
+        } catch (InvalidIdentifierException e) {
+            throw new OtpException(OtpError.INVALID_IDENTIFIER, e.getMessage());
+        }
+        if (!config.allowedIdentifierTypes().contains(identifier.type())) {
+            throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
+                    "Sign-in by " + identifier.type().description() + " is not available in this realm.");
+        }
+        if (identifier.type() == IdentifierType.WALLET) {
+            throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
+                    "Sign-in with a crypto wallet address is not supported yet.");
+        }
+        return identifier;
+    }
+
+    /**
+     * Sends a fresh code to the identifier. Answers alike whether or not an account exists: for an
+     * unknown identifier (and no auto-registration) nothing is sent, but a challenge nobody can
+     * answer is stored so that {@link #verify} cannot tell the two apart either.
+     */
+    public SignResult sign(Identifier identifier, String clientIp) throws OtpException {
+        DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type());
+
+        long ipWait = limiter.acquire(StateKeys.ipBucket(realm.getId(), "send", clientIp), config.sendsPerIpPerHour(), HOUR);
+        if (ipWait > 0) {
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes requested from your network. Try again later.", ipWait);
+        }
+        String challengeKey = StateKeys.challenge(realm.getId(), identifier.value());
+        String cooldownKey = StateKeys.cooldown(realm.getId(), identifier.value());
+        int cooldown = config.resendCooldownSeconds();
+        if (!limiter.startCooldown(cooldownKey, cooldown)) {
+            throw new OtpException(OtpError.RATE_LIMITED, "A code was sent moments ago. Wait before asking for another.",
+                    cooldownLeft(challengeKey, cooldown));
+        }
+        long idWait = limiter.acquire(StateKeys.identifierBucket(realm.getId(), "send", identifier.value()),
+                config.sendsPerIdentifierPerHour(), HOUR);
+        if (idWait > 0) {
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes were sent to this identifier. Try again later.", idWait);
+        }
+
+        UserModel user = UserLookup.find(session, realm, identifier);
+        String code = CodeGenerator.digits(config.codeLength());
+        String challengeId = CodeGenerator.hex(16);
+        OtpKeys.Key key = keys.active();
+        long now = Time.currentTime();
+        int ttl = config.codeTtlSeconds();
+        boolean reachable = user != null || config.autoRegister();
+        if (reachable) {
+            UserModel recipient = user != null ? user : newcomer(identifier);
+            try {
+                channel.channel().deliver(new OtpDelivery(realm, recipient, identifier, code, ttl,
+                        session.getContext().resolveLocale(recipient)));
+            } catch (DeliveryException e) {
+                limiter.endCooldown(cooldownKey);
+                throw new OtpException(e.reason() == DeliveryException.Reason.DESTINATION_REJECTED
+                        ? OtpError.UNDELIVERABLE : OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
+            }
+        } else {
+            // Nobody receives this one: the hash is of a code that is thrown away.
+            code = CodeGenerator.digits(config.codeLength());
+        }
+        challenges.save(challengeKey, new OtpChallenge(challengeId, CodeHasher.hash(key.secret(), challengeId, code),
+                key.kid(), user == null ? "" : user.getId(), now, now + ttl, reachable ? channel.id() : ""));
+        LOG.debugf("Sign-in code issued for %s in realm %s", identifier.masked(), realm.getName());
+        return new SignResult(identifier, channel.id(), ttl, cooldown);
+    }
+
+    /**
+     * Checks a code. Every call takes one of the code's attempts before comparing, so concurrent
+     * guesses can never exceed the limit; the code is consumed atomically on success.
+     */
+    public VerifiedSignIn verify(Identifier identifier, String code, String clientIp) throws OtpException {
+        String normalisedCode = code == null ? "" : code.strip();
+        if (!normalisedCode.matches("[0-9]{" + config.codeLength() + "}")) {
+            throw new OtpException(OtpError.INVALID_REQUEST, "The code must be " + config.codeLength() + " digits.");
+        }
+        String ipFailures = StateKeys.ipBucket(realm.getId(), "fail", clientIp);
+        long ipWait = limiter.exhaustedFor(ipFailures, config.failuresPerIpPerHour(), HOUR);
+        if (ipWait > 0) {
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many wrong codes from your network. Try again later.", ipWait);
+        }
+        String challengeKey = StateKeys.challenge(realm.getId(), identifier.value());
+        OtpChallenge challenge = challenges.find(challengeKey);
+        if (challenge == null) {
+            throw new OtpException(OtpError.EXPIRED_CODE, "No code is pending for this identifier, or it has expired. Request a new code.");
+        }
+        int maxAttempts = config.maxAttempts();
+        int attempt = limiter.takeSlot(StateKeys.attempts(challenge.id()), maxAttempts,
+                challenge.expiresAt() - Time.currentTime());
+        if (attempt < 0) {
+            throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
+        }
+        byte[] secret = keys.byKid(challenge.keyId());
+        if (secret == null || !CodeHasher.matches(secret, challenge.id(), normalisedCode, challenge.codeHash())) {
+            limiter.acquire(ipFailures, config.failuresPerIpPerHour(), HOUR);
+            int left = maxAttempts - attempt - 1;
+            if (left <= 0) {
+                throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
+            }
+            throw new OtpException(OtpError.INVALID_CODE, "The code is not correct. " + left + (left == 1 ? " try" : " tries") + " left.");
+        }
+        if (!challenges.consume(challengeKey, challenge)) {
+            throw new OtpException(OtpError.EXPIRED_CODE, "This code has already been used. Request a new code.");
+        }
+        return signedIn(identifier, challenge);
+    }
+
+    private VerifiedSignIn signedIn(Identifier identifier, OtpChallenge challenge) throws OtpException {
+        UserModel user = challenge.hasAccount() ? session.users().getUserById(realm, challenge.userId()) : null;
+        boolean registered = false;
+        if (user == null) {
+            UserModel existing = UserLookup.find(session, realm, identifier);
+            if (existing != null) {
+                user = existing;
+            } else if (config.autoRegister() && !challenge.channel().isEmpty()) {
+                user = register(identifier);
+                registered = true;
+            } else {
+                throw new OtpException(OtpError.INVALID_CODE, "The code is not correct.");
+            }
+        }
+        AccountChecks.requireUsable(session, realm, user);
+        if (identifier.type() == IdentifierType.EMAIL && !user.isEmailVerified()
+                && identifier.value().equalsIgnoreCase(user.getEmail())) {
+            // The code reached the mailbox: that is what verifying an email address proves.
+            user.setEmailVerified(true);
+        }
+        return new VerifiedSignIn(user, identifier, registered);
+    }
+
+    private UserModel register(Identifier identifier) {
+        UserModel user = session.users().addUser(realm, identifier.value());
+        user.setEnabled(true);
+        if (identifier.type() == IdentifierType.EMAIL) {
+            user.setEmail(identifier.value());
+            user.setEmailVerified(true);
+        } else {
+            user.setSingleAttribute(UserLookup.attributeFor(identifier), identifier.value());
+        }
+        LOG.infof("Registered a new account for %s in realm %s on first sign-in", identifier.masked(), realm.getName());
+        return user;
+    }
+
+    private UserModel newcomer(Identifier identifier) {
+        UserModel user = new LightweightUserAdapter(session, realm, CodeGenerator.hex(8));
+        if (identifier.type() == IdentifierType.EMAIL) {
+            user.setEmail(identifier.value());
+        }
+        return user;
+    }
+
+    private long cooldownLeft(String challengeKey, int cooldown) {
+        OtpChallenge last = challenges.find(challengeKey);
+        long left = last == null ? cooldown : last.issuedAt() + cooldown - Time.currentTime();
+        return Math.max(1, Math.min(cooldown, left));
+    }
+}

@@ -1,0 +1,50 @@
+package net.trader4.keycloak.otp.config;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import net.trader4.keycloak.otp.identifier.IdentifierType;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OtpConfigTest {
+
+    @Test
+    void defaultsAreTheSafeOnes() {
+        OtpConfig config = OtpConfig.from(name -> null);
+        assertEquals(6, config.codeLength());
+        assertEquals(300, config.codeTtlSeconds());
+        assertEquals(5, config.maxAttempts());
+        assertEquals(30, config.resendCooldownSeconds());
+        assertFalse(config.autoRegister());
+        assertFalse(config.devLogChannel());
+        assertNull(config.defaultRegion());
+        assertEquals(List.of("email", "sms", "voice"), config.channels());
+        assertEquals(EnumSet.allOf(IdentifierType.class), config.allowedIdentifierTypes());
+    }
+
+    @Test
+    void valuesAreClampedToSafeBoundsAndTyposFallBackToDefaults() {
+        Map<String, String> values = Map.of("codeLength", "4", "maxAttempts", "1000", "codeTtlSeconds", "five minutes");
+        OtpConfig config = OtpConfig.from(values::get);
+        assertEquals(6, config.codeLength(), "never shorter than 6 digits");
+        assertEquals(10, config.maxAttempts(), "never more than 10 tries");
+        assertEquals(300, config.codeTtlSeconds());
+    }
+
+    @Test
+    void listsAndFlagsAreParsed() {
+        Map<String, String> values = Map.of("channels", "sms, email", "allowedIdentifierTypes", "email##mobile",
+                "autoRegister", "true", "defaultRegion", " ir ");
+        OtpConfig config = OtpConfig.from(values::get);
+        assertEquals(List.of("sms", "email"), config.channels());
+        assertEquals(EnumSet.of(IdentifierType.EMAIL, IdentifierType.MOBILE), config.allowedIdentifierTypes());
+        assertTrue(config.autoRegister());
+        assertEquals("IR", config.defaultRegion());
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Runs Keycloak 26.7.3 with the trader4 providers and the demo realm "trader4" on
+# http://localhost:${KC_HTTP_PORT:-8080}. Needs only a JDK 17+ and Maven. Ctrl-C stops it.
+#
+#   ./run.sh           build the bundle if sources changed, start (data survives restarts)
+#   ./run.sh --reset   forget all data (users, sessions) and import the demo realm afresh
+#
+# Environment: KC_HTTP_PORT, KC_HTTP_MANAGEMENT_PORT, SMTP_HOST, SMTP_PORT, SMTP_FROM,
+# SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS (see README.md, "Configuration").
+set -euo pipefail
+cd "$(dirname "$0")"
+
+KC_VERSION=26.7.3
+RUN_DIR="$PWD/.run"
+KC_HOME="$RUN_DIR/keycloak-$KC_VERSION"
+PORT="${KC_HTTP_PORT:-8080}"
+MANAGEMENT_PORT="${KC_HTTP_MANAGEMENT_PORT:-9000}"
+BASE_URL="http://localhost:$PORT"
+REALM=trader4
+
+say() { printf '\033[1;34m[run]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[run] %s\033[0m\n' "$*" >&2; exit 1; }
+
+command -v java >/dev/null || die "Java 17+ is required: install a JDK (e.g. apt-get install openjdk-17-jdk)."
+command -v mvn >/dev/null || die "Maven is required: install it (e.g. apt-get install maven)."
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+[ "${java_major%%.*}" -ge 17 ] 2>/dev/null || die "Java 17+ is required, found $java_major."
+
+if [ "${1:-}" = "--reset" ]; then
+  say "Forgetting all data: removing $KC_HOME"
+  rm -rf "$KC_HOME"
+fi
+
+# 1. The bundle, rebuilt only when a source is newer than the jar.
+jar=$(ls bundle/target/trader4-keycloak-bundle-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
+if [ -z "$jar" ] || [ -n "$(find pom.xml otp-authenticator trader4-rest-resource themes bundle -newer "$jar" -type f -not -path '*/target/*' -print -quit)" ]; then
+  say "Building the provider bundle (mvn package)..."
+  mvn -B -q -DskipTests -pl bundle -am package
+  jar=$(ls bundle/target/trader4-keycloak-bundle-*.jar | grep -v original | head -n 1)
+fi
+
+# 2. Keycloak itself, through Maven, unpacked once into a git-ignored folder.
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+  say "Getting Keycloak $KC_VERSION through Maven..."
+  mkdir -p "$RUN_DIR"
+  mvn -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$RUN_DIR"
+  (cd "$RUN_DIR" && unzip -q -o "keycloak-quarkus-dist-$KC_VERSION.zip" && rm -f "keycloak-quarkus-dist-$KC_VERSION.zip")
+fi
+
+# 3. Providers and the demo realm (imported only when the realm does not exist yet).
+rm -f "$KC_HOME"/providers/trader4-keycloak*.jar
+cp "$jar" "$KC_HOME/providers/trader4-keycloak.jar"
+mkdir -p "$KC_HOME/data/import"
+cp realm/trader4-realm.json "$KC_HOME/data/import/trader4-realm.json"
+
+# 4. Start, in the background so that Ctrl-C can stop it cleanly.
+export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+say "Starting Keycloak on $BASE_URL (embedded H2 database in $KC_HOME/data)..."
+"$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \
+  --health-enabled=true --import-realm &
+KC_PID=$!
+stop() {
+  trap - INT TERM
+  say "Stopping Keycloak..."
+  kill "$KC_PID" 2>/dev/null || true
+  wait "$KC_PID" 2>/dev/null || true
+  exit 0
+}
+trap stop INT TERM
+
+for _ in $(seq 1 180); do
+  kill -0 "$KC_PID" 2>/dev/null || die "Keycloak exited during start-up; see the log above. If a bad build broke it: ./run.sh --reset"
+  if curl -fs "http://localhost:$MANAGEMENT_PORT/health/ready" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -fs "http://localhost:$MANAGEMENT_PORT/health/ready" >/dev/null || die "Keycloak did not become ready within 180 s."
+
+# 5. Mail: a real SMTP server when SMTP_HOST is set, otherwise the development 'log' channel.
+kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" --config "$RUN_DIR/kcadm.config" >/dev/null; }
+kcadm config credentials --server "$BASE_URL" --realm master --user admin --password admin
+if [ -n "${SMTP_HOST:-}" ]; then
+  auth=false; [ -n "${SMTP_USER:-}" ] && auth=true
+  kcadm update "realms/$REALM" -f - <<JSON
+{"smtpServer": {"host": "$SMTP_HOST", "port": "${SMTP_PORT:-25}", "from": "${SMTP_FROM:-no-reply@localhost}",
+  "starttls": "${SMTP_STARTTLS:-false}", "auth": "$auth", "user": "${SMTP_USER:-}", "password": "${SMTP_PASSWORD:-}"},
+ "attributes": {"trader4.otp.devLogChannel": "false"}}
+JSON
+  say "Sign-in codes are sent by email through $SMTP_HOST:${SMTP_PORT:-25}."
+else
+  kcadm update "realms/$REALM" -f - <<JSON
+{"smtpServer": {}, "attributes": {"trader4.otp.devLogChannel": "true"}}
+JSON
+  printf '\033[1;33m%s\033[0m\n' \
+    "************************************************************************" \
+    "* DEVELOPMENT ONLY: SMTP_HOST is not set, so sign-in codes are printed  *" \
+    "* to this terminal by the 'log' delivery channel instead of being sent. *" \
+    "* Never turn on trader4.otp.devLogChannel in production.                *" \
+    "************************************************************************"
+fi
+
+cat <<TXT
+
+  Keycloak        $BASE_URL   (admin console: $BASE_URL/admin, admin / admin)
+  Realm           $BASE_URL/realms/$REALM
+  Account console $BASE_URL/realms/$REALM/account
+  API             $BASE_URL/realms/$REALM/trader4/v1/oauth
+
+  Try it:
+    curl -s -X POST $BASE_URL/realms/$REALM/trader4/v1/oauth/sign -d id=hi@trader4.net
+    curl -s -X POST $BASE_URL/realms/$REALM/trader4/v1/oauth/verify -d id=hi@trader4.net -d code=<the code>
+    curl -s $BASE_URL/realms/$REALM/protocol/openid-connect/userinfo -H "Authorization: Bearer <access_token>"
+
+  Ctrl-C stops Keycloak.
+TXT
+wait "$KC_PID"

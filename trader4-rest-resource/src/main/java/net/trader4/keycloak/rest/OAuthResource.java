@@ -1,0 +1,172 @@
+package net.trader4.keycloak.rest;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.service.OtpError;
+import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.service.OtpService;
+import net.trader4.keycloak.otp.service.VerifiedSignIn;
+import net.trader4.keycloak.rest.api.ApiError;
+import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.ProfileView;
+import net.trader4.keycloak.rest.api.RequestFields;
+import net.trader4.keycloak.rest.token.TokenIssuer;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.AccessTokenResponse;
+
+/**
+ * The {@code /v1/oauth} API of the published contract, under
+ * {@code /realms/{realm}/trader4/}. Every answer is the envelope; every refusal a 4xx with a
+ * stable error code.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class OAuthResource {
+
+    /** Realm attribute naming the client tokens are issued to. */
+    public static final String API_CLIENT_ATTRIBUTE = "trader4.api.clientId";
+    public static final String DEFAULT_API_CLIENT = "trader4-api";
+    static final String AUTH_TYPE = "trader4-otp";
+
+    private static final Logger LOG = Logger.getLogger(OAuthResource.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public OAuthResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    @POST
+    @Path("v1/oauth/sign")
+    public Response sign(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, formFields());
+            OtpService otp = otp();
+            Identifier identifier = identify(otp, fields.required("id"));
+            otp.sign(identifier, clientIp());
+            return Envelope.ok("Response successfully returned");
+        });
+    }
+
+    @POST
+    @Path("v1/oauth/verify")
+    public Response verify(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, formFields());
+            OtpService otp = otp();
+            Identifier identifier = identify(otp, fields.required("id"));
+            String code = fields.required("code");
+            TokenIssuer issuer = new TokenIssuer(session, realm);
+            ClientModel client = otpCall(() -> issuer.apiClient(apiClientId()));
+            EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                    .event(EventType.LOGIN).client(client)
+                    .detail(Details.AUTH_METHOD, "openid-connect")
+                    .detail(Details.AUTH_TYPE, AUTH_TYPE)
+                    .detail("identifier_type", identifier.type().name().toLowerCase());
+            VerifiedSignIn signIn;
+            try {
+                signIn = otp.verify(identifier, code, clientIp());
+            } catch (OtpException e) {
+                if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
+                    event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);
+                }
+                throw ApiError.from(e);
+            }
+            event.user(signIn.user()).detail(Details.USERNAME, signIn.user().getUsername());
+            if (signIn.registered()) {
+                event.detail(Details.REGISTER_METHOD, AUTH_TYPE);
+            }
+            AccessTokenResponse tokens = issuer.issue(client, signIn.user(), clientIp(), event);
+            String lastConnection = ProfileView.recordConnection(signIn.user());
+            event.success();
+            Map<String, Object> results = ProfileView.of(signIn.user(), lastConnection, tokens);
+            return Envelope.ok("User logged in successfully", results);
+        });
+    }
+
+    private Supplier<MultivaluedMap<String, String>> formFields() {
+        return () -> session.getContext().getHttpRequest().getDecodedFormParameters();
+    }
+
+    private OtpService otp() {
+        return new OtpService(session, realm, OtpConfig.forRealm(realm));
+    }
+
+    private static Identifier identify(OtpService otp, String id) throws ApiError {
+        return otpCall(() -> otp.identify(id));
+    }
+
+    private String apiClientId() {
+        String configured = realm.getAttribute(API_CLIENT_ATTRIBUTE);
+        return configured == null || configured.isBlank() ? DEFAULT_API_CLIENT : configured.trim();
+    }
+
+    private String clientIp() {
+        return session.getContext().getConnection().getRemoteAddr();
+    }
+
+    /** A step of the engine whose refusal becomes the API's error. */
+    @FunctionalInterface
+    interface OtpCall<T> {
+        T call() throws OtpException;
+    }
+
+    static <T> T otpCall(OtpCall<T> call) throws ApiError {
+        try {
+            return call.call();
+        } catch (OtpException e) {
+            throw ApiError.from(e);
+        }
+    }
+
+    /** The body of an endpoint. */
+    @FunctionalInterface
+    interface Endpoint {
+        Response handle() throws ApiError, OtpException;
+    }
+
+    /**
+     * Runs an endpoint and turns every outcome into an envelope. Refusals keep what they wrote on
+     * purpose (attempt counters, error events); an unexpected fault rolls the request back so no
+     * half-done state survives it.
+     */
+    private Response answer(Endpoint endpoint) {
+        try {
+            return endpoint.handle();
+        } catch (ApiError e) {
+            return Envelope.failure(e);
+        } catch (OtpException e) {
+            return Envelope.failure(ApiError.from(e));
+        } catch (RuntimeException e) {
+            rollback();
+            LOG.errorf(e, "Unexpected failure in the trader4 API of realm %s", realm.getName());
+            return Envelope.failure(new ApiError(500, "server_error", "The request could not be completed. Please try again."));
+        }
+    }
+
+    private void rollback() {
+        if (session.getTransactionManager().isActive()) {
+            session.getTransactionManager().setRollbackOnly();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package net.trader4.keycloak.rest;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.resource.RealmResourceProvider;
+
+public class Trader4ResourceProvider implements RealmResourceProvider {
+
+    private final KeycloakSession session;
+
+    public Trader4ResourceProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Object getResource() {
+        return new OAuthResource(session);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,45 @@
+package net.trader4.keycloak.rest.api;
+
+import net.trader4.keycloak.otp.service.OtpException;
+
+/**
+ * A refused request: HTTP status, stable error code and a message for people. Thrown anywhere in
+ * the API and turned into the failure envelope in one place.
+ */
+public class ApiError extends Exception {
+
+    private final int status;
+    private final String code;
+    private final long retryAfterSeconds;
+
+    public ApiError(int status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    public ApiError(int status, String code, String message, long retryAfterSeconds) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ApiError from(OtpException e) {
+        return new ApiError(e.error().status(), e.error().code(), e.getMessage(), e.retryAfterSeconds());
+    }
+
+    public static ApiError invalidRequest(String message) {
+        return new ApiError(400, "invalid_request", message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

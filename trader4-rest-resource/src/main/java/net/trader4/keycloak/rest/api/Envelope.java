@@ -1,0 +1,78 @@
+package net.trader4.keycloak.rest.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The one answer shape of the API: {@code {succeed, message, results, metas}}, plus {@code error}
+ * on failures. {@code results} is {@code []} when there is nothing to return, as in the published
+ * samples.
+ */
+public final class Envelope {
+
+    public static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
+    /** Its own mapper: Keycloak's drops nulls, and the contract answers unknown fields as null. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Envelope() {
+    }
+
+    public static Response ok(String message, Map<String, ?> results) {
+        return build(200, body(true, message, results == null ? List.of() : results, null));
+    }
+
+    public static Response ok(String message) {
+        return ok(message, null);
+    }
+
+    public static Response failure(ApiError error) {
+        Response.ResponseBuilder response = Response.status(error.status())
+                .entity(json(body(false, error.getMessage(), List.of(), error.code())))
+                .type(JSON)
+                .cacheControl(noStore());
+        if (error.retryAfterSeconds() > 0) {
+            response.header("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
+        return response.build();
+    }
+
+    private static Map<String, Object> body(boolean succeed, String message, Object results, String error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("succeed", succeed);
+        body.put("message", message);
+        if (error != null) {
+            body.put("error", error);
+        }
+        body.put("results", results);
+        body.put("metas", List.of());
+        return body;
+    }
+
+    private static Response build(int status, Map<String, Object> body) {
+        return Response.status(status).entity(json(body)).type(JSON).cacheControl(noStore()).build();
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Envelope could not be written", e);
+        }
+    }
+
+    /** Answers carry tokens or one-time state: no cache may keep them. */
+    static CacheControl noStore() {
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setNoStore(true);
+        cacheControl.setNoCache(true);
+        return cacheControl;
+    }
+}

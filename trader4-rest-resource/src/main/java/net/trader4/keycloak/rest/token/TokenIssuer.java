@@ -1,0 +1,101 @@
+package net.trader4.keycloak.rest.token;
+
+import net.trader4.keycloak.otp.service.OtpError;
+import net.trader4.keycloak.otp.service.OtpException;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.TokenManager;
+import org.keycloak.representations.AccessTokenResponse;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
+import org.keycloak.util.TokenUtil;
+
+/**
+ * Mints real Keycloak tokens for an account that proved itself outside the token endpoint: a new
+ * user session for the API client, exactly as Keycloak's own grants build one, so the tokens work
+ * at userinfo, introspection and refresh like any others.
+ */
+public final class TokenIssuer {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public TokenIssuer(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** The enabled API client tokens are issued to; refuses clients these tokens would not suit. */
+    public ClientModel apiClient(String clientId) throws OtpException {
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null || !client.isEnabled()) {
+            throw new OtpException(OtpError.CLIENT_NOT_CONFIGURED,
+                    "The sign-in API is not configured: client '" + clientId + "' does not exist or is disabled.");
+        }
+        if (client.isBearerOnly() || !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(client.getProtocol())) {
+            throw new OtpException(OtpError.CLIENT_NOT_CONFIGURED,
+                    "The sign-in API is not configured: client '" + clientId + "' is not an OpenID Connect client that can receive tokens.");
+        }
+        if (client.isConsentRequired()) {
+            throw new OtpException(OtpError.CLIENT_NOT_CONFIGURED,
+                    "The sign-in API is not configured: client '" + clientId + "' requires consent, which this API cannot ask for.");
+        }
+        if (OIDCAdvancedConfigWrapper.fromClientModel(client).isUseDPoP()) {
+            // These tokens would not be bound to a DPoP key, which the client has promised they are.
+            throw new OtpException(OtpError.CLIENT_NOT_CONFIGURED,
+                    "The sign-in API is not configured: client '" + clientId + "' requires DPoP-bound tokens.");
+        }
+        return client;
+    }
+
+    /**
+     * Creates the user session and the tokens. The caller records the event as successful only
+     * after this returns, so a failure here never shows up as a login.
+     */
+    public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event) {
+        session.getContext().setClient(client);
+        String scope = OAuth2Constants.SCOPE_OPENID;
+
+        RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).createAuthenticationSession(realm, false);
+        AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
+        authSession.setAuthenticatedUser(user);
+        authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        authSession.setAction(AuthenticatedClientSessionModel.Action.AUTHENTICATE.name());
+        authSession.setClientNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
+        AuthenticationManager.setClientScopesInSession(session, authSession);
+
+        UserSessionModel userSession = new UserSessionManager(session).createUserSession(root.getId(), realm, user,
+                user.getUsername(), ipAddress, OIDCLoginProtocol.LOGIN_PROTOCOL, false, null, null,
+                UserSessionModel.SessionPersistenceState.PERSISTENT);
+        event.session(userSession);
+
+        ClientSessionContext clientSessionContext = TokenManager.attachAuthenticationSession(session, userSession, authSession);
+        TokenManager.AccessTokenResponseBuilder tokens = new TokenManager()
+                .responseBuilder(realm, client, event, session, userSession, clientSessionContext)
+                .generateAccessToken();
+        if (OIDCAdvancedConfigWrapper.fromClientModel(client).isUseRefreshToken()) {
+            tokens.generateRefreshToken();
+        }
+        if (TokenUtil.isOIDCRequest(clientSessionContext.getScopeString())) {
+            tokens.generateIDToken().generateAccessTokenHash();
+        }
+        AccessTokenResponse response = tokens.build();
+        event.detail(Details.CODE_ID, userSession.getId());
+        return response;
+    }
+}
