@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import net.trader4.keycloak.otp.wallet.WalletAddressParser;
 import org.keycloak.utils.EmailValidationUtil;
 
 /**
@@ -50,7 +51,7 @@ public final class IdentifierClassifier {
             return email(id);
         }
         if (WALLET_SHAPE.matcher(id).matches()) {
-            return new Identifier(IdentifierType.WALLET, id, null, null);
+            return new Identifier(IdentifierType.WALLET, WalletAddressParser.parse(id).canonical(), null, null);
         }
         if (PHONE_CHARS.matcher(id).matches()) {
             return phone(id);
