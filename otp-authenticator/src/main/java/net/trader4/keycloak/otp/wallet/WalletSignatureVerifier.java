@@ -11,7 +11,7 @@ package net.trader4.keycloak.otp.wallet;
  * </ul>
  *
  * Hostile input is expected: the answer is always a {@link WalletSignatureResult}, never an
- * exception.
+ * exception. Needs bcprov: check {@link WalletCryptoSupport#isAvailable()} first (FIPS mode).
  */
 public final class WalletSignatureVerifier {
 
