@@ -8,6 +8,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import net.trader4.keycloak.otp.wallet.WalletAddressParser;
+import net.trader4.keycloak.otp.wallet.WalletCryptoSupport;
 import org.keycloak.utils.EmailValidationUtil;
 
 /**
@@ -50,7 +52,10 @@ public final class IdentifierClassifier {
             return email(id);
         }
         if (WALLET_SHAPE.matcher(id).matches()) {
-            return new Identifier(IdentifierType.WALLET, id, null, null);
+            if (!WalletCryptoSupport.isAvailable()) {
+                throw new InvalidIdentifierException("Sign-in with a wallet address is not available on this server.");
+            }
+            return new Identifier(IdentifierType.WALLET, WalletAddressParser.parse(id).canonical(), null, null);
         }
         if (PHONE_CHARS.matcher(id).matches()) {
             return phone(id);
