@@ -1,0 +1,40 @@
+package net.trader4.keycloak.otp.channel.twilio;
+
+import java.util.List;
+
+import net.trader4.keycloak.otp.channel.DeliveryChannel;
+import net.trader4.keycloak.otp.channel.DeliveryChannelFactory;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * The {@code sms} channel. Its provider options hold the Twilio settings of all realms
+ * ({@code --spi-trader4-otp-delivery-channel--sms--account-sid=...}); realm attributes
+ * {@code trader4.twilio.*} override them.
+ */
+public class SmsDeliveryChannelFactory implements DeliveryChannelFactory {
+
+    public static final String PROVIDER_ID = "sms";
+
+    private List<Config.Scope> providerOptions = List.of();
+
+    @Override
+    public void init(Config.Scope config) {
+        providerOptions = config == null ? List.of() : List.of(config);
+    }
+
+    @Override
+    public DeliveryChannel create(KeycloakSession session) {
+        return new SmsDeliveryChannel(new TwilioChannelSupport(session, providerOptions, TwilioHttpClients.shared()));
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void close() {
+        TwilioHttpClients.shared().close();
+    }
+}

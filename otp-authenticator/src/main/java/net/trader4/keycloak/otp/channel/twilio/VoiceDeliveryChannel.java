@@ -1,0 +1,41 @@
+package net.trader4.keycloak.otp.channel.twilio;
+
+import net.trader4.keycloak.otp.channel.DeliveryChannel;
+import net.trader4.keycloak.otp.channel.DeliveryException;
+import net.trader4.keycloak.otp.channel.OtpDelivery;
+import net.trader4.keycloak.otp.identifier.IdentifierType;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Calls the number and reads the code aloud through Twilio. The only way to reach a landline;
+ * it also supports mobiles so that a user who asks for a call on resend gets one, but the engine
+ * tries {@code sms} first for them.
+ */
+public class VoiceDeliveryChannel implements DeliveryChannel {
+
+    private final TwilioChannelSupport support;
+    private final VoiceTwimlBuilder twimlBuilder = new VoiceTwimlBuilder();
+
+    VoiceDeliveryChannel(TwilioChannelSupport support) {
+        this.support = support;
+    }
+
+    @Override
+    public boolean supports(IdentifierType type) {
+        return type == IdentifierType.LANDLINE || type == IdentifierType.MOBILE;
+    }
+
+    @Override
+    public boolean isReady(RealmModel realm) {
+        return support.config(realm).map(TwilioConfig::canCall).orElse(false);
+    }
+
+    @Override
+    public void deliver(OtpDelivery delivery) throws DeliveryException {
+        TwilioConfig config = support.config(delivery.realm())
+                .orElseThrow(() -> TwilioErrorMapper.unavailable(TwilioProduct.VOICE));
+        String twiml = twimlBuilder.build(delivery.locale(), TwilioChannelSupport.serviceName(delivery.realm()),
+                delivery.code());
+        support.sender(config).placeCall(delivery.destination(), twiml);
+    }
+}
