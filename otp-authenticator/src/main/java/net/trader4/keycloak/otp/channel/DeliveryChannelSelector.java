@@ -19,7 +19,6 @@ public final class DeliveryChannelSelector {
 
     public static Choice select(KeycloakSession session, RealmModel realm, OtpConfig config, IdentifierType type)
             throws OtpException {
-        boolean supportedButNotReady = false;
         for (String id : config.channels()) {
             DeliveryChannel channel = session.getProvider(DeliveryChannel.class, id);
             if (channel == null || !channel.supports(type)) {
@@ -28,7 +27,6 @@ public final class DeliveryChannelSelector {
             if (channel.isReady(realm)) {
                 return new Choice(id, channel);
             }
-            supportedButNotReady = true;
         }
         if (config.devLogChannel()) {
             DeliveryChannel log = session.getProvider(DeliveryChannel.class, LogDeliveryChannelFactory.PROVIDER_ID);
@@ -36,11 +34,7 @@ public final class DeliveryChannelSelector {
                 return new Choice(LogDeliveryChannelFactory.PROVIDER_ID, log);
             }
         }
-        if (supportedButNotReady) {
-            throw new OtpException(OtpError.DELIVERY_UNAVAILABLE,
-                    "Codes cannot be sent to a " + type.description() + " right now: the realm's "
-                            + "delivery channel is not configured.");
-        }
+        // A channel the realm never configured is a sign-in method it does not offer, not an outage.
         throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
                 "Sign-in by " + type.description() + " is not available in this realm.");
     }
