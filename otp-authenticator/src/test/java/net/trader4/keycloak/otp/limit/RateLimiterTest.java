@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,32 @@ class RateLimiterTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aLargeBudgetCostsLogarithmicallyManyStoreCalls() {
+        AtomicInteger calls = new AtomicInteger();
+        InMemorySingleUseObjects store = new InMemorySingleUseObjects() {
+            @Override
+            public boolean putIfAbsent(String key, long lifespan) {
+                calls.incrementAndGet();
+                return super.putIfAbsent(key, lifespan);
+            }
+
+            @Override
+            public boolean contains(String key) {
+                calls.incrementAndGet();
+                return super.contains(key);
+            }
+        };
+        RateLimiter budget = new RateLimiter(store);
+        for (int i = 0; i < 999; i++) {
+            assertEquals(0, budget.acquire("budget", 1000, 3600));
+        }
+        calls.set(0);
+        assertEquals(0, budget.acquire("budget", 1000, 3600), "the last slot is still there");
+        assertTrue(calls.get() <= 12, "store calls for the 1000th send: " + calls.get());
+        assertTrue(budget.acquire("budget", 1000, 3600) > 0, "and then the budget is spent");
     }
 
     @Test
