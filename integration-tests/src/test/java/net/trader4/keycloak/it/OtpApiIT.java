@@ -257,8 +257,18 @@ class OtpApiIT {
         assertError(api.sign("a@b"), 400, "invalid_identifier");
         assertError(api.sign("line\nbreak@example.test"), 400, "invalid_identifier");
         assertError(api.sign("+19005550123"), 400, "invalid_identifier");
-        assertError(api.sign("0x52908400098527886E0F7030069857D2E4169EE7"), 400, "unsupported_identifier");
-        assertError(api.sign("+447888872720"), 400, "unsupported_identifier");
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.channels", "email"));
+        try {
+            assertError(api.sign("+447888872720"), 400, "unsupported_identifier");
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.otp.channels");
+        }
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.allowedIdentifierTypes", "email,mobile,landline"));
+        try {
+            assertError(api.sign("0x52908400098527886E0F7030069857D2E4169EE7"), 400, "unsupported_identifier");
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.otp.allowedIdentifierTypes");
+        }
         assertError(api.verify(TestUsers.newEmailUser(realm), "12ab56"), 400, "invalid_request");
         assertError(api.postJson("verify", Map.of("id", "x@example.test")), 400, "invalid_request");
     }

@@ -1,6 +1,7 @@
 package net.trader4.keycloak.rest;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -17,8 +18,10 @@ import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
+import net.trader4.keycloak.otp.service.SignResult;
 import net.trader4.keycloak.otp.service.VerifiedSignIn;
 import net.trader4.keycloak.rest.api.ApiError;
+import net.trader4.keycloak.rest.api.ApiTimes;
 import net.trader4.keycloak.rest.api.Envelope;
 import net.trader4.keycloak.rest.api.ProfileView;
 import net.trader4.keycloak.rest.api.RequestFields;
@@ -63,7 +66,13 @@ public class OAuthResource {
             RequestFields fields = RequestFields.read(contentType, body, formFields());
             OtpService otp = otp();
             Identifier identifier = identify(otp, fields.required("id"));
-            otp.sign(identifier, clientIp());
+            SignResult sent = otp.sign(identifier, fields.optional("channel"), clientIp());
+            if (sent.walletMessage() != null) {
+                Map<String, Object> challenge = new LinkedHashMap<>();
+                challenge.put("message", sent.walletMessage());
+                challenge.put("expired_at", ApiTimes.ofEpochSeconds(sent.expiresAt()));
+                return Envelope.ok("Response successfully returned", challenge);
+            }
             return Envelope.ok("Response successfully returned");
         });
     }

@@ -5,12 +5,21 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The one server configuration of every integration test (a different one restarts Keycloak):
- * the distribution with the drop-in bundle installed, exactly as operators install it.
+ * the distribution with the drop-in bundle installed, exactly as operators install it, and the
+ * Twilio channels pointed at the local stand-in of Twilio's API ({@link TwilioStandIn}).
  */
 public class Trader4ServerConfig implements KeycloakServerConfig {
 
+    static final String SPI = "trader4-otp-delivery-channel";
+
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return config.dependency("net.trader4.keycloak", "trader4-keycloak-bundle");
+        return config.dependency("net.trader4.keycloak", "trader4-keycloak-bundle")
+                // Provider options, as an operator sets them; the voice channel falls back to these.
+                .spiOption(SPI, "sms", "account-sid", TwilioStandIn.ACCOUNT_SID)
+                .spiOption(SPI, "sms", "auth-token", TwilioStandIn.AUTH_TOKEN)
+                .spiOption(SPI, "sms", "from-number", TwilioStandIn.FROM_NUMBER)
+                .spiOption(SPI, "sms", "api-base-url", TwilioStandIn.BASE_URL)
+                .spiOption(SPI, "sms", "read-timeout-millis", "2000");
     }
 }

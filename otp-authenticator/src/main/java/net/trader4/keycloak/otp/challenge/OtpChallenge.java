@@ -15,9 +15,20 @@ import java.util.Map;
  * @param issuedAt  when the code was sent
  * @param expiresAt when it stops being accepted
  * @param channel   channel id it was sent by; empty when nothing was sent
+ * @param walletMessage for a wallet, the exact text it must sign (no code then); empty otherwise
  */
 public record OtpChallenge(String id, String codeHash, String keyId, String userId, long issuedAt, long expiresAt,
-                           String channel) {
+                           String channel, String walletMessage) {
+
+    /** A code sent to a mailbox or a phone. */
+    public OtpChallenge(String id, String codeHash, String keyId, String userId, long issuedAt, long expiresAt,
+                        String channel) {
+        this(id, codeHash, keyId, userId, issuedAt, expiresAt, channel, "");
+    }
+
+    public boolean isWallet() {
+        return walletMessage != null && !walletMessage.isEmpty();
+    }
 
     public boolean isExpired(long now) {
         return now >= expiresAt;
@@ -36,6 +47,9 @@ public record OtpChallenge(String id, String codeHash, String keyId, String user
         notes.put("iat", Long.toString(issuedAt));
         notes.put("exp", Long.toString(expiresAt));
         notes.put("ch", channel == null ? "" : channel);
+        if (isWallet()) {
+            notes.put("msg", walletMessage);
+        }
         return notes;
     }
 
@@ -47,7 +61,7 @@ public record OtpChallenge(String id, String codeHash, String keyId, String user
         try {
             return new OtpChallenge(notes.get("id"), notes.get("hash"), notes.getOrDefault("kid", ""),
                     notes.getOrDefault("uid", ""), Long.parseLong(notes.get("iat")), Long.parseLong(notes.get("exp")),
-                    notes.getOrDefault("ch", ""));
+                    notes.getOrDefault("ch", ""), notes.getOrDefault("msg", ""));
         } catch (RuntimeException e) {
             return null;
         }

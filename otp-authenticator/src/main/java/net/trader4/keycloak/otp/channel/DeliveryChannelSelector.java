@@ -19,6 +19,15 @@ public final class DeliveryChannelSelector {
 
     public static Choice select(KeycloakSession session, RealmModel realm, OtpConfig config, IdentifierType type)
             throws OtpException {
+        return select(session, realm, config, type, null);
+    }
+
+    /** @param requested a channel id the user asked for, or {@code null} for the realm's order */
+    public static Choice select(KeycloakSession session, RealmModel realm, OtpConfig config, IdentifierType type,
+                                String requested) throws OtpException {
+        if (requested != null && !requested.isBlank()) {
+            return requested(session, realm, config, type, requested.trim());
+        }
         for (String id : config.channels()) {
             DeliveryChannel channel = session.getProvider(DeliveryChannel.class, id);
             if (channel == null || !channel.supports(type)) {
@@ -37,5 +46,18 @@ public final class DeliveryChannelSelector {
         // A channel the realm never configured is a sign-in method it does not offer, not an outage.
         throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
                 "Sign-in by " + type.description() + " is not available in this realm.");
+    }
+
+    private static Choice requested(KeycloakSession session, RealmModel realm, OtpConfig config, IdentifierType type,
+                                    String id) throws OtpException {
+        DeliveryChannel channel = config.channels().contains(id) ? session.getProvider(DeliveryChannel.class, id) : null;
+        if (channel != null && channel.supports(type) && channel.isReady(realm)) {
+            return new Choice(id, channel);
+        }
+        if (config.devLogChannel() && channel != null && channel.supports(type)) {
+            return new Choice(LogDeliveryChannelFactory.PROVIDER_ID, session.getProvider(DeliveryChannel.class, LogDeliveryChannelFactory.PROVIDER_ID));
+        }
+        throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
+                "Codes to a " + type.description() + " cannot be sent by '" + id + "' in this realm.");
     }
 }

@@ -86,6 +86,12 @@ public final class OtpConfig {
         return get(OtpConfigProperties.FAILURES_PER_IP_PER_HOUR);
     }
 
+    /** Destination countries phones may be in (ISO 3166 codes); empty means all. */
+    public Set<String> allowedCountries() {
+        return list(OtpConfigProperties.ALLOWED_COUNTRIES).stream().map(c -> c.toUpperCase(Locale.ROOT))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** ISO 3166 region for numbers written without {@code +}; {@code null} means E.164 only. */
     public String defaultRegion() {
         String region = lookup.apply(OtpConfigProperties.DEFAULT_REGION);

@@ -29,7 +29,15 @@ public final class OtpConfigProperties {
     public static final IntSetting FAILURES_PER_IP_PER_HOUR = new IntSetting("failuresPerIpPerHour", 50, 1, 100_000,
             "Wrong codes one client IP can submit per hour.");
 
+    public static final IntSetting PHONE_SENDS_PER_PREFIX_PER_HOUR = new IntSetting("phoneSendsPerPrefixPerHour", 10, 1, 100_000,
+            "SMS and calls per hour to numbers sharing all but their last three digits (SMS pumping uses number ranges).");
+    public static final IntSetting PHONE_SENDS_PER_COUNTRY_PER_HOUR = new IntSetting("phoneSendsPerCountryPerHour", 200, 1, 1_000_000,
+            "SMS and calls per hour to one destination country.");
+    public static final IntSetting PHONE_SENDS_PER_HOUR = new IntSetting("phoneSendsPerHour", 1000, 1, 1_000_000,
+            "SMS and calls per hour for the whole realm: the budget.");
+
     public static final String DEFAULT_REGION = "defaultRegion";
+    public static final String ALLOWED_COUNTRIES = "allowedCountries";
     public static final String AUTO_REGISTER = "autoRegister";
     public static final String CHANNELS = "channels";
     public static final String ALLOWED_IDENTIFIER_TYPES = "allowedIdentifierTypes";
@@ -38,7 +46,8 @@ public final class OtpConfigProperties {
     public static final List<String> DEFAULT_CHANNELS = List.of("email", "sms", "voice");
 
     public static final List<IntSetting> INT_SETTINGS = List.of(CODE_LENGTH, CODE_TTL_SECONDS, MAX_ATTEMPTS,
-            RESEND_COOLDOWN_SECONDS, SENDS_PER_IDENTIFIER_PER_HOUR, SENDS_PER_IP_PER_HOUR, FAILURES_PER_IP_PER_HOUR);
+            RESEND_COOLDOWN_SECONDS, SENDS_PER_IDENTIFIER_PER_HOUR, SENDS_PER_IP_PER_HOUR, FAILURES_PER_IP_PER_HOUR,
+            PHONE_SENDS_PER_PREFIX_PER_HOUR, PHONE_SENDS_PER_COUNTRY_PER_HOUR, PHONE_SENDS_PER_HOUR);
 
     private OtpConfigProperties() {
     }

@@ -14,6 +14,7 @@ import net.trader4.keycloak.otp.identifier.IdentifierClassifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
 import net.trader4.keycloak.otp.identifier.UserLookup;
+import net.trader4.keycloak.otp.limit.PhoneSendGuard;
 import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -38,6 +39,7 @@ public class OtpService {
     private final OtpChallengeStore challenges;
     private final RateLimiter limiter;
     private final OtpKeys keys;
+    private final WalletChallenges walletChallenges;
 
     public OtpService(KeycloakSession session, RealmModel realm, OtpConfig config) {
         this.session = session;
@@ -46,6 +48,7 @@ public class OtpService {
         this.challenges = new OtpChallengeStore(session.singleUseObjects());
         this.limiter = new RateLimiter(session.singleUseObjects());
         this.keys = new OtpKeys(session, realm);
+        this.walletChallenges = new WalletChallenges(session, realm, config, challenges, limiter);
     }
 
     public OtpConfig config() {
@@ -64,10 +67,6 @@ public class OtpService {
             throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
                     "Sign-in by " + identifier.type().description() + " is not available in this realm.");
         }
-        if (identifier.type() == IdentifierType.WALLET) {
-            throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
-                    "Sign-in with a crypto wallet address is not supported yet.");
-        }
         return identifier;
     }
 
@@ -77,7 +76,19 @@ public class OtpService {
      * answer is stored so that {@link #verify} cannot tell the two apart either.
      */
     public SignResult sign(Identifier identifier, String clientIp) throws OtpException {
-        DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type());
+        return sign(identifier, null, clientIp);
+    }
+
+    /**
+     * @param requestedChannel a channel the user asked for (e.g. {@code voice} to have a code to a
+     *                         mobile read out), {@code null} for the realm's preference
+     */
+    public SignResult sign(Identifier identifier, String requestedChannel, String clientIp) throws OtpException {
+        if (identifier.type() == IdentifierType.WALLET) {
+            return walletChallenges.issue(identifier, clientIp);
+        }
+        DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type(),
+                requestedChannel);
 
         long ipWait = limiter.acquire(StateKeys.ipBucket(realm.getId(), "send", clientIp), config.sendsPerIpPerHour(), HOUR);
         if (ipWait > 0) {
@@ -94,6 +105,9 @@ public class OtpService {
                 config.sendsPerIdentifierPerHour(), HOUR);
         if (idWait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many codes were sent to this identifier. Try again later.", idWait);
+        }
+        if (identifier.type().isPhone()) {
+            new PhoneSendGuard(limiter, config, realm.getId()).admit(identifier);
         }
 
         UserModel user = UserLookup.find(session, realm, identifier);
@@ -120,7 +134,7 @@ public class OtpService {
         challenges.save(challengeKey, new OtpChallenge(challengeId, CodeHasher.hash(key.secret(), challengeId, code),
                 key.kid(), user == null ? "" : user.getId(), now, now + ttl, reachable ? channel.id() : ""));
         LOG.debugf("Sign-in code issued for %s in realm %s", identifier.masked(), realm.getName());
-        return new SignResult(identifier, channel.id(), ttl, cooldown);
+        return new SignResult(identifier, channel.id(), ttl, cooldown, null, now + ttl);
     }
 
     /**
@@ -129,7 +143,11 @@ public class OtpService {
      */
     public VerifiedSignIn verify(Identifier identifier, String code, String clientIp) throws OtpException {
         String normalisedCode = code == null ? "" : code.strip();
-        if (!normalisedCode.matches("[0-9]{" + config.codeLength() + "}")) {
+        boolean wallet = identifier.type() == IdentifierType.WALLET;
+        if (wallet && (normalisedCode.isEmpty() || normalisedCode.length() > WalletChallenges.MAX_SIGNATURE_LENGTH)) {
+            throw new OtpException(OtpError.INVALID_REQUEST, "The code must be the wallet's signature of the message.");
+        }
+        if (!wallet && !normalisedCode.matches("[0-9]{" + config.codeLength() + "}")) {
             throw new OtpException(OtpError.INVALID_REQUEST, "The code must be " + config.codeLength() + " digits.");
         }
         String ipFailures = StateKeys.ipBucket(realm.getId(), "fail", clientIp);
@@ -148,19 +166,27 @@ public class OtpService {
         if (attempt < 0) {
             throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
         }
-        byte[] secret = keys.byKid(challenge.keyId());
-        if (secret == null || !CodeHasher.matches(secret, challenge.id(), normalisedCode, challenge.codeHash())) {
+        boolean proven = wallet
+                ? walletChallenges.proves(identifier, challenge, normalisedCode)
+                : codeMatches(challenge, normalisedCode);
+        if (!proven) {
             limiter.acquire(ipFailures, config.failuresPerIpPerHour(), HOUR);
             int left = maxAttempts - attempt - 1;
             if (left <= 0) {
                 throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
             }
-            throw new OtpException(OtpError.INVALID_CODE, "The code is not correct. " + left + (left == 1 ? " try" : " tries") + " left.");
+            throw new OtpException(OtpError.INVALID_CODE, (wallet ? "The signature does not match the message and address. "
+                    : "The code is not correct. ") + left + (left == 1 ? " try" : " tries") + " left.");
         }
         if (!challenges.consume(challengeKey, challenge)) {
             throw new OtpException(OtpError.EXPIRED_CODE, "This code has already been used. Request a new code.");
         }
         return signedIn(identifier, challenge);
+    }
+
+    private boolean codeMatches(OtpChallenge challenge, String code) {
+        byte[] secret = keys.byKid(challenge.keyId());
+        return secret != null && CodeHasher.matches(secret, challenge.id(), code, challenge.codeHash());
     }
 
     private VerifiedSignIn signedIn(Identifier identifier, OtpChallenge challenge) throws OtpException {
@@ -173,6 +199,9 @@ public class OtpService {
             } else if (config.autoRegister() && !challenge.channel().isEmpty()) {
                 user = register(identifier);
                 registered = true;
+            } else if (challenge.isWallet()) {
+                // Only the key's holder can get here, so saying so reveals nothing to anyone else.
+                throw new OtpException(OtpError.INVALID_CODE, "No account is linked to this wallet address.");
             } else {
                 throw new OtpException(OtpError.INVALID_CODE, "The code is not correct.");
             }

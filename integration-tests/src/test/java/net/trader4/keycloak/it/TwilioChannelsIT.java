@@ -1,0 +1,223 @@
+package net.trader4.keycloak.it;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.it.support.ApiClient;
+import net.trader4.keycloak.it.support.ApiClient.Answer;
+import net.trader4.keycloak.it.support.TestUsers;
+import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.it.support.TwilioStandIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SMS and voice codes through Twilio's real Java SDK inside Keycloak, talking to a local
+ * stand-in of Twilio's REST API: the exact requests, then sign-in with the code they carried.
+ */
+@KeycloakIntegrationTest(config = Trader4ServerConfig.class)
+class TwilioChannelsIT {
+
+    private static final Pattern SMS_CODE = Pattern.compile("(?m)^@\\S+ #([0-9]{6})$");
+
+    static TwilioStandIn twilio;
+
+    @InjectRealm(fromJson = "trader4-realm.json")
+    ManagedRealm realm;
+
+    ApiClient api;
+
+    @BeforeAll
+    static void startStandIn() {
+        twilio = new TwilioStandIn();
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        twilio.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(realm.getBaseUrl());
+        twilio.answerLikeTwilio();
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.sendsPerIpPerHour", "100000",
+                "trader4.otp.failuresPerIpPerHour", "100000"));
+    }
+
+    @Test
+    void mobileGetsAnSmsWhoseCodeSignsIn() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+
+        Answer sign = api.sign(mobile);
+        assertEquals(200, sign.status(), sign.toString());
+        assertEquals("Response successfully returned", sign.message());
+
+        List<LoggedRequest> sms = twilio.requestsTo(TwilioStandIn.MESSAGES);
+        assertEquals(1, sms.size(), "exactly one SMS");
+        Map<String, String> form = TwilioStandIn.form(sms.get(0));
+        assertEquals(mobile, form.get("To"));
+        assertEquals(TwilioStandIn.FROM_NUMBER, form.get("From"));
+        assertEquals("Basic " + Base64.getEncoder().encodeToString(
+                (TwilioStandIn.ACCOUNT_SID + ":" + TwilioStandIn.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)),
+                sms.get(0).getHeader("Authorization"));
+        String body = form.get("Body");
+        Matcher webOtp = SMS_CODE.matcher(body);
+        assertTrue(webOtp.find(), "ends with the WebOTP line: " + body);
+        assertTrue(body.toLowerCase().contains("never share") || body.toLowerCase().contains("share"), body);
+
+        Answer verify = api.verify(mobile, webOtp.group(1));
+        assertEquals(200, verify.status(), verify.toString());
+        assertEquals(mobile, verify.results().path("mobile").asText());
+    }
+
+    @Test
+    void landlineGetsACallThatReadsTheCode() {
+        String landline = "+445510" + sixDigits();
+        userWith("phone_number", landline);
+
+        Answer sign = api.sign(landline);
+        assertEquals(200, sign.status(), sign.toString());
+        assertTrue(twilio.requestsTo(TwilioStandIn.MESSAGES).isEmpty(), "no SMS to a landline");
+        List<LoggedRequest> calls = twilio.requestsTo(TwilioStandIn.CALLS);
+        assertEquals(1, calls.size());
+        Map<String, String> form = TwilioStandIn.form(calls.get(0));
+        assertEquals(landline, form.get("To"));
+        String twiml = form.get("Twiml");
+        assertTrue(twiml.startsWith("<Response>") || twiml.contains("<Response>"), twiml);
+        String code = spokenCode(twiml);
+        assertEquals(2, spokenDigitGroups(twiml).stream().filter(code::equals).count(), "the code is read twice: " + twiml);
+
+        Answer verify = api.verify(landline, code);
+        assertEquals(200, verify.status(), verify.toString());
+    }
+
+    @Test
+    void aMobileCanAskForACallInstead() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+        Answer sign = api.postJson("sign", Map.of("id", mobile, "channel", "voice"));
+        assertEquals(200, sign.status(), sign.toString());
+        assertEquals(1, twilio.requestsTo(TwilioStandIn.CALLS).size());
+        assertTrue(twilio.requestsTo(TwilioStandIn.MESSAGES).isEmpty());
+        assertEquals(200, api.verify(mobile, spokenCode(TwilioStandIn.form(twilio.requestsTo(TwilioStandIn.CALLS).get(0)).get("Twiml"))).status());
+    }
+
+    @Test
+    void invalidNumberAtTwilioIs422AndTheNextRequestWorks() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+        twilio.failWith(400, 21211, "The 'To' number " + mobile + " is not a valid phone number.");
+        Answer refused = api.sign(mobile);
+        assertEquals(422, refused.status(), refused.toString());
+        assertEquals("undeliverable", refused.error());
+        assertFalse(refused.raw().body().contains(mobile.substring(4)), "Twilio's text with the number never reaches the client");
+
+        twilio.answerLikeTwilio();
+        Answer again = api.sign(mobile);
+        assertEquals(200, again.status(), "a failed send starts no cooldown: " + again);
+    }
+
+    @Test
+    void twilioDownIs503AfterBoundedRetries() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+        twilio.failWith(500, 20500, "Internal Server Error");
+        Answer refused = api.sign(mobile);
+        assertEquals(503, refused.status(), refused.toString());
+        assertEquals("delivery_unavailable", refused.error());
+        int attempts = twilio.requestsTo(TwilioStandIn.MESSAGES).size();
+        assertTrue(attempts >= 1 && attempts <= 3, "bounded retries, not the SDK's own: " + attempts);
+    }
+
+    @Test
+    void hangingTwilioIs503WithinBoundedTime() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+        twilio.hang();
+        long start = System.nanoTime();
+        Answer refused = api.sign(mobile);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(503, refused.status(), refused.toString());
+        assertTrue(seconds < 15, "answered after " + seconds + " s");
+    }
+
+    @Test
+    void countryAllowlistAndRangeCapsGuardAgainstPumping() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.allowedCountries", "DE,FR"));
+        try {
+            Answer refused = api.sign(mobile);
+            assertEquals(403, refused.status(), refused.toString());
+            assertEquals("country_not_allowed", refused.error());
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.otp.allowedCountries");
+        }
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.phoneSendsPerPrefixPerHour", "2"));
+        try {
+            String range = "+44791" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+            assertEquals(200, api.sign(range + "001").status());
+            assertEquals(200, api.sign(range + "002").status());
+            Answer third = api.sign(range + "003");
+            assertEquals(429, third.status(), third.toString());
+            assertEquals("rate_limited", third.error());
+            assertTrue(Long.parseLong(third.header("Retry-After")) > 0);
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.otp.phoneSendsPerPrefixPerHour");
+        }
+    }
+
+    /** The code the call reads out digit by digit ("4, 8, 2, ..."). */
+    private static String spokenCode(String twiml) {
+        List<String> groups = spokenDigitGroups(twiml);
+        assertFalse(groups.isEmpty(), "no code is read out: " + twiml);
+        return groups.get(0);
+    }
+
+    /** The contents of each {@code <Say>} that reads out six digits. */
+    private static List<String> spokenDigitGroups(String twiml) {
+        Matcher say = Pattern.compile("<Say[^>]*>([^<]*)</Say>").matcher(twiml);
+        java.util.ArrayList<String> groups = new java.util.ArrayList<>();
+        while (say.find()) {
+            String digits = say.group(1).replaceAll("[^0-9]", "");
+            if (digits.length() == 6) {
+                groups.add(digits);
+            }
+        }
+        return groups;
+    }
+
+    private static String sixDigits() {
+        return String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    private void userWith(String attribute, String number) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("p-" + UUID.randomUUID().toString().substring(0, 10));
+        user.setEnabled(true);
+        user.setAttributes(Map.of(attribute, List.of(number)));
+        try (Response response = realm.admin().users().create(user)) {
+            assertEquals(201, response.getStatus(), response.readEntity(String.class));
+        }
+    }
+}

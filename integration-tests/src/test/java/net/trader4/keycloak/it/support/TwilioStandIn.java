@@ -1,0 +1,86 @@
+package net.trader4.keycloak.it.support;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A local stand-in of Twilio's REST API (WireMock on 127.0.0.1) that the real Twilio SDK inside
+ * Keycloak talks to. Answers like Twilio and records every request.
+ */
+public final class TwilioStandIn implements AutoCloseable {
+
+    public static final int PORT = 18089;
+    public static final String BASE_URL = "http://127.0.0.1:" + PORT;
+    public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+    public static final String AUTH_TOKEN = "stand-in-auth-token-0123456789ab";
+    public static final String FROM_NUMBER = "+15005550006";
+    public static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    public static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
+
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(PORT));
+
+    public TwilioStandIn() {
+        server.start();
+        answerLikeTwilio();
+    }
+
+    /** 201 with Twilio's resource shape for messages and calls. */
+    public void answerLikeTwilio() {
+        server.resetAll();
+        server.stubFor(post(urlPathMatching(".*/Messages\\.json")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"SM00000000000000000000000000000001\",\"status\":\"queued\",\"account_sid\":\"" + ACCOUNT_SID + "\"}")));
+        server.stubFor(post(urlPathMatching(".*/Calls\\.json")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"CA00000000000000000000000000000001\",\"status\":\"queued\",\"account_sid\":\"" + ACCOUNT_SID + "\"}")));
+    }
+
+    /** Every call answers with this status and Twilio's JSON error body. */
+    public void failWith(int status, int twilioCode, String message) {
+        server.resetAll();
+        server.stubFor(any(urlPathMatching(".*")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":" + twilioCode + ",\"message\":\"" + message + "\",\"status\":" + status + "}")));
+    }
+
+    /** Every call hangs longer than the channel's read timeout. */
+    public void hang() {
+        server.resetAll();
+        server.stubFor(any(urlPathMatching(".*")).willReturn(aResponse().withStatus(201).withFixedDelay(6000)));
+    }
+
+    public List<LoggedRequest> requestsTo(String path) {
+        return server.getAllServeEvents().stream().map(e -> e.getRequest())
+                .filter(r -> r.getUrl().startsWith(path)).toList();
+    }
+
+    /** The form fields of a recorded request. */
+    public static Map<String, String> form(LoggedRequest request) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,56 @@
+package net.trader4.keycloak.otp.limit;
+
+import java.util.Set;
+
+import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.config.OtpConfigProperties;
+import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.service.OtpError;
+import net.trader4.keycloak.otp.service.OtpException;
+
+/**
+ * Guards against SMS pumping and toll fraud: every SMS or call costs money, and fraudsters
+ * request codes for ranges of premium or foreign numbers they are paid for. Checked before each
+ * send to a phone, after the per-identifier and per-IP limits.
+ */
+public final class PhoneSendGuard {
+
+    private static final int HOUR = 3600;
+
+    private final RateLimiter limiter;
+    private final OtpConfig config;
+    private final String realmId;
+
+    public PhoneSendGuard(RateLimiter limiter, OtpConfig config, String realmId) {
+        this.limiter = limiter;
+        this.config = config;
+        this.realmId = realmId;
+    }
+
+    public void admit(Identifier phone) throws OtpException {
+        Set<String> allowed = config.allowedCountries();
+        if (!allowed.isEmpty() && (phone.regionCode() == null || !allowed.contains(phone.regionCode()))) {
+            throw new OtpException(OtpError.COUNTRY_NOT_ALLOWED,
+                    "Sign-in codes cannot be sent to phone numbers in this country.");
+        }
+        take("phone-prefix", prefixOf(phone.value()), config.get(OtpConfigProperties.PHONE_SENDS_PER_PREFIX_PER_HOUR),
+                "Too many codes were sent to numbers like this one. Try again later.");
+        take("phone-country", String.valueOf(phone.regionCode()), config.get(OtpConfigProperties.PHONE_SENDS_PER_COUNTRY_PER_HOUR),
+                "Too many codes were sent to this country. Try again later.");
+        take("phone-budget", "realm", config.get(OtpConfigProperties.PHONE_SENDS_PER_HOUR),
+                "Sign-in by phone is paused for now. Try again later or use another way to sign in.");
+    }
+
+    /** All but the last three digits: a range of a thousand numbers. */
+    static String prefixOf(String e164) {
+        return e164.length() > 7 ? e164.substring(0, e164.length() - 3) : e164;
+    }
+
+    private void take(String purpose, String key, int limit, String message) throws OtpException {
+        long wait = limiter.acquire(StateKeys.identifierBucket(realmId, purpose, key), limit, HOUR);
+        if (wait > 0) {
+            throw new OtpException(OtpError.RATE_LIMITED, message, wait);
+        }
+    }
+}
