@@ -6,7 +6,8 @@
 #   ./run.sh --reset   forget all data (users, sessions) and import the demo realm afresh
 #
 # Environment: KC_HTTP_PORT, KC_HTTP_MANAGEMENT_PORT, SMTP_HOST, SMTP_PORT, SMTP_FROM,
-# SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS (see README.md, "Configuration").
+# SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
+# TWILIO_FROM_NUMBER, TWILIO_API_BASE_URL (see README.md, "Configuration").
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -53,7 +54,15 @@ cp "$jar" "$KC_HOME/providers/trader4-keycloak.jar"
 mkdir -p "$KC_HOME/data/import"
 cp realm/trader4-realm.json "$KC_HOME/data/import/trader4-realm.json"
 
-# 4. Start, in the background so that Ctrl-C can stop it cleanly.
+# 4. Twilio for SMS and voice codes, as provider options passed through the environment (never
+#    on the command line, where `ps` would show the auth token).
+sms_option() { [ -n "$2" ] && export "KC_SPI_TRADER4_OTP_DELIVERY_CHANNEL__SMS__$1=$2"; return 0; }
+sms_option ACCOUNT_SID "${TWILIO_ACCOUNT_SID:-}"
+sms_option AUTH_TOKEN "${TWILIO_AUTH_TOKEN:-}"
+sms_option FROM_NUMBER "${TWILIO_FROM_NUMBER:-}"
+sms_option API_BASE_URL "${TWILIO_API_BASE_URL:-}"
+
+# 5. Start, in the background so that Ctrl-C can stop it cleanly.
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
 say "Starting Keycloak on $BASE_URL (embedded H2 database in $KC_HOME/data)..."
 "$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \
@@ -75,7 +84,7 @@ for _ in $(seq 1 180); do
 done
 curl -fs "http://localhost:$MANAGEMENT_PORT/health/ready" >/dev/null || die "Keycloak did not become ready within 180 s."
 
-# 5. Mail: a real SMTP server when SMTP_HOST is set, otherwise the development 'log' channel.
+# 6. Mail: a real SMTP server when SMTP_HOST is set, otherwise the development 'log' channel.
 kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" --config "$RUN_DIR/kcadm.config" >/dev/null; }
 kcadm config credentials --server "$BASE_URL" --realm master --user admin --password admin
 if [ -n "${SMTP_HOST:-}" ]; then
@@ -98,6 +107,10 @@ JSON
     "************************************************************************"
 fi
 
+if [ -n "${TWILIO_ACCOUNT_SID:-}" ]; then
+  say "SMS and voice codes go through Twilio${TWILIO_API_BASE_URL:+ at $TWILIO_API_BASE_URL}."
+fi
+
 cat <<TXT
 
   Keycloak        $BASE_URL   (admin console: $BASE_URL/admin, admin / admin)
@@ -109,6 +122,7 @@ cat <<TXT
     curl -s -X POST $BASE_URL/realms/$REALM/trader4/v1/oauth/sign -d id=hi@trader4.net
     curl -s -X POST $BASE_URL/realms/$REALM/trader4/v1/oauth/verify -d id=hi@trader4.net -d code=<the code>
     curl -s $BASE_URL/realms/$REALM/protocol/openid-connect/userinfo -H "Authorization: Bearer <access_token>"
+    curl -s -X POST $BASE_URL/realms/$REALM/trader4/v1/oauth/sign --data-urlencode id=+447888872720   (SMS, with Twilio)
 
   Ctrl-C stops Keycloak.
 TXT
