@@ -175,7 +175,7 @@ class TwilioChannelsIT {
         }
         TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.phoneSendsPerPrefixPerHour", "2"));
         try {
-            String range = "+44791" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+            String range = "+447910" + String.format("%03d", ThreadLocalRandom.current().nextInt(1_000));
             assertEquals(200, api.sign(range + "001").status());
             assertEquals(200, api.sign(range + "002").status());
             Answer third = api.sign(range + "003");
