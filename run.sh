@@ -7,7 +7,8 @@
 #
 # Environment: KC_HTTP_PORT, KC_HTTP_MANAGEMENT_PORT, SMTP_HOST, SMTP_PORT, SMTP_FROM,
 # SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
-# TWILIO_FROM_NUMBER, TWILIO_API_BASE_URL (see README.md, "Configuration").
+# TWILIO_FROM_NUMBER, TWILIO_API_BASE_URL, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET
+# (see README.md, "Configuration").
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -105,6 +106,18 @@ JSON
     "* to this terminal by the 'log' delivery channel instead of being sent. *" \
     "* Never turn on trader4.otp.devLogChannel in production.                *" \
     "************************************************************************"
+fi
+
+# 7. Google sign-in through Keycloak's Google broker, on when its OAuth client is given.
+if [ -n "${GOOGLE_CLIENT_ID:-}" ] && [ -n "${GOOGLE_CLIENT_SECRET:-}" ]; then
+  kcadm update identity-provider/instances/google -r "$REALM" --merge -f - <<JSON
+{"enabled": true, "config": {"clientId": "$GOOGLE_CLIENT_ID", "clientSecret": "$GOOGLE_CLIENT_SECRET"}}
+JSON
+  say "Google sign-in is on: $BASE_URL/realms/$REALM/trader4/v1/oauth/google"
+else
+  kcadm update identity-provider/instances/google -r "$REALM" --merge -f - <<JSON
+{"enabled": false}
+JSON
 fi
 
 if [ -n "${TWILIO_ACCOUNT_SID:-}" ]; then

@@ -5,14 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.service.OtpError;
@@ -25,8 +29,10 @@ import net.trader4.keycloak.rest.api.ApiTimes;
 import net.trader4.keycloak.rest.api.Envelope;
 import net.trader4.keycloak.rest.api.ProfileView;
 import net.trader4.keycloak.rest.api.RequestFields;
+import net.trader4.keycloak.rest.google.GoogleSignIn;
 import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -34,7 +40,9 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * The {@code /v1/oauth} API of the published contract, under
@@ -111,6 +119,58 @@ public class OAuthResource {
             Map<String, Object> results = ProfileView.of(signIn.user(), lastConnection, tokens);
             return Envelope.ok("User logged in successfully", results);
         });
+    }
+
+    @GET
+    @Path("v1/oauth/google")
+    public Response google(@QueryParam("redirect_uri") String redirectUri, @QueryParam("state") String state) {
+        return answer(() -> googleSignIn().start(redirectUri, state));
+    }
+
+    @GET
+    @Path("v1/oauth/google/callback")
+    public Response googleCallback(@QueryParam("code") String code, @QueryParam("state") String state,
+                                   @QueryParam("error") String error) {
+        return answer(() -> {
+            GoogleSignIn google = googleSignIn();
+            GoogleSignIn.Outcome outcome = google.callback(code, state, error);
+            if (outcome.error() != null) {
+                if (outcome.answersInEnvelope()) {
+                    throw new ApiError(401, "login_cancelled", "The Google sign-in was cancelled or refused (" + outcome.error() + ").");
+                }
+                return toApp(outcome, OAuth2Constants.ERROR, "access_denied");
+            }
+            UserModel user = google.userOf(outcome.tokens());
+            String lastConnection = ProfileView.recordConnection(user);
+            Map<String, Object> results = ProfileView.of(user, lastConnection, outcome.tokens());
+            if (outcome.answersInEnvelope()) {
+                return Envelope.ok("User logged in successfully", results);
+            }
+            return toApp(outcome, OAuth2Constants.CODE, google.handOff(results));
+        });
+    }
+
+    @POST
+    @Path("v1/oauth/google/token")
+    public Response googleToken(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, formFields());
+            JsonNode results = googleSignIn().redeemHandOff(fields.required("code"));
+            return Envelope.ok("User logged in successfully", JsonSerialization.mapper.convertValue(results, Map.class));
+        });
+    }
+
+    private GoogleSignIn googleSignIn() throws ApiError {
+        return new GoogleSignIn(session, realm, otpCall(() -> new TokenIssuer(session, realm).apiClient(apiClientId())));
+    }
+
+    /** Back to the app's registered redirect URI with one parameter and its state; never tokens. */
+    private static Response toApp(GoogleSignIn.Outcome outcome, String name, String value) {
+        UriBuilder target = UriBuilder.fromUri(outcome.appRedirect()).queryParam(name, value);
+        if (!outcome.appState().isEmpty()) {
+            target.queryParam(OAuth2Constants.STATE, outcome.appState());
+        }
+        return Response.seeOther(target.build()).header("Cache-Control", "no-store").build();
     }
 
     private Supplier<MultivaluedMap<String, String>> formFields() {

@@ -1,0 +1,237 @@
+package net.trader4.keycloak.it;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.it.support.ApiClient;
+import net.trader4.keycloak.it.support.ApiClient.Answer;
+import net.trader4.keycloak.it.support.TestUsers;
+import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.RealmConfigBuilder;
+import org.keycloak.testframework.realm.UserConfigBuilder;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Google sign-in through Keycloak's broker and {@code GET /v1/oauth/google}, end to end in
+ * headless Chromium. Google is unreachable here, so a second realm of the same Keycloak plays
+ * Google: an OpenID Connect provider attached under the alias {@code google}.
+ */
+@KeycloakIntegrationTest(config = Trader4ServerConfig.class)
+class GoogleSignInIT {
+
+    private static final int APP_PORT = 18090;
+    private static final String APP_CALLBACK = "http://127.0.0.1:" + APP_PORT + "/app/callback";
+    private static final String BROKER_SECRET = "stand-in-google-client-secret";
+
+    static HttpServer app;
+    static final BlockingQueue<Map<String, String>> APP_RECEIVED = new LinkedBlockingQueue<>();
+
+    @InjectRealm(fromJson = "trader4-realm.json")
+    ManagedRealm realm;
+
+    @InjectRealm(ref = "google", config = FakeGoogle.class)
+    ManagedRealm google;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    ApiClient api;
+
+    /** The realm that plays Google: a user and the client Keycloak's broker signs in with. */
+    public static class FakeGoogle implements RealmConfig {
+        @Override
+        public RealmConfigBuilder configure(RealmConfigBuilder realm) {
+            realm.name("fake-google");
+            realm.addUser("alice").password("alice-password").email("alice@gmail.test").emailVerified(true)
+                    .name("Alice", "Example").enabled(true);
+            realm.addUser("bob").password("bob-password").email("bob@gmail.test").emailVerified(true)
+                    .name("Bob", "Example").enabled(true);
+            realm.addClient("trader4-broker").secret(BROKER_SECRET)
+                    .redirectUris("http://localhost:8080/realms/trader4/broker/google/endpoint");
+            return realm;
+        }
+    }
+
+    /** The app that started the sign-in: it only ever sees a one-time code and its state. */
+    @BeforeAll
+    static void startApp() throws IOException {
+        app = HttpServer.create(new InetSocketAddress("127.0.0.1", APP_PORT), 0);
+        app.createContext("/app/callback", exchange -> {
+            Map<String, String> query = new HashMap<>();
+            String raw = exchange.getRequestURI().getRawQuery();
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            APP_RECEIVED.add(query);
+            byte[] body = "app received the callback".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        app.start();
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.stop(0);
+    }
+
+    @BeforeEach
+    void attachFakeGoogle() {
+        api = new ApiClient(realm.getBaseUrl());
+        APP_RECEIVED.clear();
+        IdentityProviderRepresentation idp = realm.admin().identityProviders().get("google").toRepresentation();
+        idp.setProviderId("oidc");
+        idp.setEnabled(true);
+        String issuer = google.getBaseUrl() + "/protocol/openid-connect";
+        idp.setConfig(new HashMap<>(Map.of(
+                "clientId", "trader4-broker", "clientSecret", BROKER_SECRET, "clientAuthMethod", "client_secret_post",
+                "authorizationUrl", issuer + "/auth", "tokenUrl", issuer + "/token", "userInfoUrl", issuer + "/userinfo",
+                "defaultScope", "openid profile email", "syncMode", "IMPORT", "validateSignature", "false")));
+        realm.admin().identityProviders().get("google").remove();
+        try (Response created = realm.admin().identityProviders().create(idp)) {
+            assertEquals(201, created.getStatus());
+        }
+        ClientRepresentation apiClient = realm.admin().clients().findByClientId("trader4-api").get(0);
+        if (!apiClient.getRedirectUris().contains(APP_CALLBACK)) {
+            apiClient.getRedirectUris().add(APP_CALLBACK);
+            realm.admin().clients().get(apiClient.getId()).update(apiClient);
+        }
+        // Each test signs in from scratch: end every session in both realms (cookies are path-scoped).
+        realm.admin().logoutAll();
+        google.admin().logoutAll();
+        browser.cookies().deleteAll();
+    }
+
+    @Test
+    void appGetsAOneTimeCodeThatRedeemsForWorkingTokens() throws Exception {
+        browser.open(realm.getBaseUrl() + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&state=app-state-1");
+        signInAtFakeGoogle("alice", "alice-password");
+
+        Map<String, String> received = APP_RECEIVED.poll(20, TimeUnit.SECONDS);
+        assertNotNull(received, "the app got no callback; browser at " + browser.getCurrentUrl());
+        assertEquals("app-state-1", received.get("state"));
+        assertFalse(received.containsKey("access_token"), "no tokens in URLs");
+        String code = received.get("code");
+        assertNotNull(code);
+
+        Answer tokens = api.postJson("google/token", Map.of("code", code));
+        assertEquals(200, tokens.status(), tokens.toString());
+        assertEquals("User logged in successfully", tokens.message());
+        assertEquals("alice@gmail.test", tokens.results().path("email").asText());
+        assertEquals("Alice", tokens.results().path("first_name").asText());
+        String accessToken = tokens.results().path("access_token").asText();
+        HttpResponse<String> userinfo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, userinfo.statusCode(), userinfo.body());
+        assertTrue(userinfo.body().contains("alice@gmail.test"));
+
+        Answer replay = api.postJson("google/token", Map.of("code", code));
+        assertEquals(400, replay.status(), "the code works once: " + replay);
+        assertEquals("invalid_code", replay.error());
+    }
+
+    @Test
+    void firstSignInLinksToTheAccountWithTheSameEmail() throws Exception {
+        UserRepresentation bob = new UserRepresentation();
+        bob.setUsername("bob-existing");
+        bob.setEmail("bob@gmail.test");
+        bob.setEmailVerified(true);
+        bob.setEnabled(true);
+        try (Response created = realm.admin().users().create(bob)) {
+            assertEquals(201, created.getStatus());
+        }
+        String bobId = TestUsers.byEmail(realm, "bob@gmail.test").getId();
+
+        browser.open(realm.getBaseUrl() + "/trader4/v1/oauth/google");
+        signInAtFakeGoogle("bob", "bob-password");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("succeed"));
+        String page = browser.driver().findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("User logged in successfully"), page);
+        assertTrue(page.contains("bob@gmail.test"), page);
+        List<UserRepresentation> bobs = realm.admin().users().searchByEmail("bob@gmail.test", true);
+        assertEquals(1, bobs.size(), "linked, not duplicated");
+        assertEquals(bobId, bobs.get(0).getId());
+        assertEquals("google", realm.admin().users().get(bobId).getFederatedIdentity().get(0).getIdentityProvider());
+    }
+
+    @Test
+    void unregisteredRedirectBadStateAndCancelledLoginAreClearErrors() throws Exception {
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> unregistered = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google?redirect_uri=https://evil.example/steal")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unregistered.statusCode(), unregistered.body());
+        assertEquals("invalid_request", ApiClient.parse(unregistered.body()).path("error").asText());
+
+        HttpResponse<String> badState = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google/callback?code=abc&state=forged")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badState.statusCode(), badState.body());
+        assertEquals("invalid_state", ApiClient.parse(badState.body()).path("error").asText());
+
+        HttpResponse<String> started = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&state=s2")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, started.statusCode());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("kc_idp_hint=google") && location.contains("code_challenge_method=S256"), location);
+        String state = location.replaceAll(".*[?&]state=([^&]+).*", "$1");
+        HttpResponse<String> cancelled = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google/callback?error=access_denied&state=" + state)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, cancelled.statusCode(), cancelled.body());
+        String back = cancelled.headers().firstValue("Location").orElseThrow();
+        assertTrue(back.startsWith(APP_CALLBACK + "?error=access_denied") && back.endsWith("state=s2"), back);
+
+        HttpResponse<String> replayedState = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google/callback?code=abc&state=" + state)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, replayedState.statusCode(), "a state works once");
+    }
+
+    private void signInAtFakeGoogle(String username, String password) {
+        // A cold browser and a first page render can take longer than the framework's 5 s wait.
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/realms/fake-google/"));
+        } catch (TimeoutException e) {
+            throw new AssertionError("not at the stand-in Google but at " + browser.getCurrentUrl() + ":\n"
+                    + browser.driver().findElement(By.tagName("body")).getText(), e);
+        }
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+    }
+}

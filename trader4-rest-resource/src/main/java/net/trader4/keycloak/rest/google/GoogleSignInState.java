@@ -1,0 +1,34 @@
+package net.trader4.keycloak.rest.google;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a started Google sign-in remembers until Keycloak sends the browser back: the PKCE verifier
+ * (which never leaves the server) and where the app wants the result.
+ *
+ * @param codeVerifier PKCE verifier of the authorization request
+ * @param appRedirect  the app's registered redirect URI, or empty for an answer in the envelope
+ * @param appState     the app's own {@code state}, handed back unchanged
+ */
+record GoogleSignInState(String codeVerifier, String appRedirect, String appState) {
+
+    Map<String, String> toNotes() {
+        Map<String, String> notes = new HashMap<>();
+        notes.put("verifier", codeVerifier);
+        notes.put("redirect", appRedirect == null ? "" : appRedirect);
+        notes.put("state", appState == null ? "" : appState);
+        return notes;
+    }
+
+    static GoogleSignInState fromNotes(Map<String, String> notes) {
+        if (notes == null || notes.get("verifier") == null) {
+            return null;
+        }
+        return new GoogleSignInState(notes.get("verifier"), notes.getOrDefault("redirect", ""), notes.getOrDefault("state", ""));
+    }
+
+    boolean answersInEnvelope() {
+        return appRedirect == null || appRedirect.isEmpty();
+    }
+}
