@@ -128,6 +128,15 @@ public class OtpService {
      * guesses can never exceed the limit; the code is consumed atomically on success.
      */
     public VerifiedSignIn verify(Identifier identifier, String code, String clientIp) throws OtpException {
+        return verify(identifier, code, clientIp, AccountChecks.PendingActions.REFUSE);
+    }
+
+    /**
+     * As {@link #verify(Identifier, String, String)}; a browser login flow passes
+     * {@link AccountChecks.PendingActions#LEAVE_TO_FLOW} because Keycloak runs required actions after it.
+     */
+    public VerifiedSignIn verify(Identifier identifier, String code, String clientIp, AccountChecks.PendingActions pendingActions)
+            throws OtpException {
         String normalisedCode = code == null ? "" : code.strip();
         if (!normalisedCode.matches("[0-9]{" + config.codeLength() + "}")) {
             throw new OtpException(OtpError.INVALID_REQUEST, "The code must be " + config.codeLength() + " digits.");
@@ -155,15 +164,16 @@ public class OtpService {
             if (left <= 0) {
                 throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
             }
-            throw new OtpException(OtpError.INVALID_CODE, "The code is not correct. " + left + (left == 1 ? " try" : " tries") + " left.");
+            throw OtpException.wrongCode("The code is not correct. " + left + (left == 1 ? " try" : " tries") + " left.", left);
         }
         if (!challenges.consume(challengeKey, challenge)) {
             throw new OtpException(OtpError.EXPIRED_CODE, "This code has already been used. Request a new code.");
         }
-        return signedIn(identifier, challenge);
+        return signedIn(identifier, challenge, pendingActions);
     }
 
-    private VerifiedSignIn signedIn(Identifier identifier, OtpChallenge challenge) throws OtpException {
+    private VerifiedSignIn signedIn(Identifier identifier, OtpChallenge challenge, AccountChecks.PendingActions pendingActions)
+            throws OtpException {
         UserModel user = challenge.hasAccount() ? session.users().getUserById(realm, challenge.userId()) : null;
         boolean registered = false;
         if (user == null) {
@@ -177,7 +187,7 @@ public class OtpService {
                 throw new OtpException(OtpError.INVALID_CODE, "The code is not correct.");
             }
         }
-        AccountChecks.requireUsable(session, realm, user);
+        AccountChecks.requireUsable(session, realm, user, pendingActions);
         if (identifier.type() == IdentifierType.EMAIL && !user.isEmailVerified()
                 && identifier.value().equalsIgnoreCase(user.getEmail())) {
             // The code reached the mailbox: that is what verifying an email address proves.
