@@ -8,10 +8,23 @@ import org.keycloak.services.managers.BruteForceProtector;
 /** The checks Keycloak's password grant makes before it lets an account sign in. */
 public final class AccountChecks {
 
+    /** What to do with an account that still has required actions to complete. */
+    public enum PendingActions {
+        /** Token endpoints cannot run required actions: refuse, as the password grant does. */
+        REFUSE,
+        /** A browser login flow runs them itself once the user is authenticated. */
+        LEAVE_TO_FLOW
+    }
+
     private AccountChecks() {
     }
 
     public static void requireUsable(KeycloakSession session, RealmModel realm, UserModel user) throws OtpException {
+        requireUsable(session, realm, user, PendingActions.REFUSE);
+    }
+
+    public static void requireUsable(KeycloakSession session, RealmModel realm, UserModel user, PendingActions pendingActions)
+            throws OtpException {
         if (!user.isEnabled()) {
             throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is disabled.");
         }
@@ -24,7 +37,7 @@ public final class AccountChecks {
                 throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is temporarily locked. Try again later.");
             }
         }
-        if (user.getRequiredActionsStream().findAny().isPresent()) {
+        if (pendingActions == PendingActions.REFUSE && user.getRequiredActionsStream().findAny().isPresent()) {
             throw new OtpException(OtpError.ACCOUNT_NOT_READY,
                     "This account is not fully set up. Sign in through the login page to finish it.");
         }

@@ -5,15 +5,26 @@ public class OtpException extends Exception {
 
     private final OtpError error;
     private final long retryAfterSeconds;
+    private final int attemptsLeft;
 
     public OtpException(OtpError error, String message) {
         this(error, message, 0);
     }
 
     public OtpException(OtpError error, String message, long retryAfterSeconds) {
+        this(error, message, retryAfterSeconds, -1);
+    }
+
+    private OtpException(OtpError error, String message, long retryAfterSeconds, int attemptsLeft) {
         super(message, null, false, false);
         this.error = error;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.attemptsLeft = attemptsLeft;
+    }
+
+    /** A wrong code, with the tries the pending code has left (pages word the count themselves). */
+    public static OtpException wrongCode(String message, int attemptsLeft) {
+        return new OtpException(OtpError.INVALID_CODE, message, 0, attemptsLeft);
     }
 
     public OtpError error() {
@@ -23,5 +34,10 @@ public class OtpException extends Exception {
     /** Seconds after which trying again may succeed; 0 when waiting does not help. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** Tries the pending code has left after a wrong one; -1 when not known. */
+    public int attemptsLeft() {
+        return attemptsLeft;
     }
 }

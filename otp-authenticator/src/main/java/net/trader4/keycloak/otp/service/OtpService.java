@@ -142,6 +142,15 @@ public class OtpService {
      * guesses can never exceed the limit; the code is consumed atomically on success.
      */
     public VerifiedSignIn verify(Identifier identifier, String code, String clientIp) throws OtpException {
+        return verify(identifier, code, clientIp, AccountChecks.PendingActions.REFUSE);
+    }
+
+    /**
+     * As {@link #verify(Identifier, String, String)}; a browser login flow passes
+     * {@link AccountChecks.PendingActions#LEAVE_TO_FLOW} because Keycloak runs required actions after it.
+     */
+    public VerifiedSignIn verify(Identifier identifier, String code, String clientIp, AccountChecks.PendingActions pendingActions)
+            throws OtpException {
         String normalisedCode = code == null ? "" : code.strip();
         boolean wallet = identifier.type() == IdentifierType.WALLET;
         if (wallet && (normalisedCode.isEmpty() || normalisedCode.length() > WalletChallenges.MAX_SIGNATURE_LENGTH)) {
@@ -175,13 +184,13 @@ public class OtpService {
             if (left <= 0) {
                 throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
             }
-            throw new OtpException(OtpError.INVALID_CODE, (wallet ? "The signature does not match the message and address. "
-                    : "The code is not correct. ") + left + (left == 1 ? " try" : " tries") + " left.");
+            throw OtpException.wrongCode((wallet ? "The signature does not match the message and address. "
+                    : "The code is not correct. ") + left + (left == 1 ? " try" : " tries") + " left.", left);
         }
         if (!challenges.consume(challengeKey, challenge)) {
             throw new OtpException(OtpError.EXPIRED_CODE, "This code has already been used. Request a new code.");
         }
-        return signedIn(identifier, challenge);
+        return signedIn(identifier, challenge, pendingActions);
     }
 
     private boolean codeMatches(OtpChallenge challenge, String code) {
@@ -189,7 +198,8 @@ public class OtpService {
         return secret != null && CodeHasher.matches(secret, challenge.id(), code, challenge.codeHash());
     }
 
-    private VerifiedSignIn signedIn(Identifier identifier, OtpChallenge challenge) throws OtpException {
+    private VerifiedSignIn signedIn(Identifier identifier, OtpChallenge challenge, AccountChecks.PendingActions pendingActions)
+            throws OtpException {
         UserModel user = challenge.hasAccount() ? session.users().getUserById(realm, challenge.userId()) : null;
         boolean registered = false;
         if (user == null) {
@@ -206,7 +216,7 @@ public class OtpService {
                 throw new OtpException(OtpError.INVALID_CODE, "The code is not correct.");
             }
         }
-        AccountChecks.requireUsable(session, realm, user);
+        AccountChecks.requireUsable(session, realm, user, pendingActions);
         if (identifier.type() == IdentifierType.EMAIL && !user.isEmailVerified()
                 && identifier.value().equalsIgnoreCase(user.getEmail())) {
             // The code reached the mailbox: that is what verifying an email address proves.

@@ -1,0 +1,253 @@
+package net.trader4.keycloak.it;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import net.trader4.keycloak.it.support.ApiClient;
+import net.trader4.keycloak.it.support.Mailbox;
+import net.trader4.keycloak.it.support.OtpLoginPages;
+import net.trader4.keycloak.it.support.RequireChromium;
+import net.trader4.keycloak.it.support.Screenshots;
+import net.trader4.keycloak.it.support.TestUsers;
+import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.keycloak.testsuite.util.oauth.PkceGenerator;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Keycloak's browser login with "trader4 OTP by identifier" in real headless Chromium: the demo
+ * realm's browser flow, the trader4 theme, codes mailed through a real SMTP server.
+ */
+@ExtendWith(RequireChromium.class)
+@KeycloakIntegrationTest(config = Trader4ServerConfig.class)
+class BrowserOtpIT {
+
+    @InjectRealm(fromJson = "trader4-realm.json")
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    OtpLoginPages pages;
+
+    @BeforeEach
+    void freshBrowser() {
+        assertInstanceOf(ChromeDriver.class, browser.driver(), "the tests run in real Chromium");
+        // The SSO cookies of an earlier test belong to Keycloak's origin, not the page the browser is on.
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        pages = new OtpLoginPages(browser.driver());
+        // The token request carries an Origin header; Keycloak's own origin is always allowed.
+        URI keycloak = URI.create(realm.getBaseUrl());
+        oauth.config().origin(keycloak.getScheme() + "://" + keycloak.getAuthority());
+        // Every request comes from 127.0.0.1; the per-IP caps are the API tests' business.
+        TestUsers.setRealmAttributes(realm, Map.of(
+                "trader4.otp.sendsPerIpPerHour", "100000",
+                "trader4.otp.failuresPerIpPerHour", "100000"));
+        TestUsers.removeRealmAttribute(realm, "trader4.otp.resendCooldownSeconds");
+    }
+
+    @Test
+    void signsInThroughTheAuthorizationCodeFlowWithPkce() throws Exception {
+        String email = TestUsers.newEmailUser(realm);
+        PkceGenerator pkce = PkceGenerator.s256();
+        oauth.loginForm().codeChallenge(pkce).open();
+        pages.waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
+        assertEquals("username", browser.findElement(By.id("identifier")).getAttribute("autocomplete"));
+        assertEquals("identifier", browser.findElement(By.cssSelector("label[for=identifier]")).getAttribute("for"));
+        Screenshots.save(browser.driver(), "01-identifier-en");
+
+        int seen = Mailbox.messagesTo(mail, email).length;
+        pages.sendCodeTo(email.toUpperCase());
+        pages.waitForPage(OtpLoginPages.CODE_PAGE);
+        String masked = email.charAt(0) + "•";
+        assertTrue(pages.sentTo().contains(masked), pages.sentTo());
+        assertFalse(pages.sentTo().contains(email), "the page shows the address masked");
+        assertEquals("one-time-code", browser.findElement(By.id("code")).getAttribute("autocomplete"));
+        assertEquals("numeric", browser.findElement(By.id("code")).getAttribute("inputmode"));
+        Screenshots.save(browser.driver(), "02-code-en");
+
+        pages.enterCode(Mailbox.codeSentTo(mail, email, seen));
+        browser.waiting().waitForOAuthCallback();
+        AuthorizationEndpointResponse authorization = oauth.parseLoginResponse();
+        assertNotNull(authorization.getCode(), browser.getCurrentUrl());
+
+        AccessTokenResponse tokens = oauth.accessTokenRequest(authorization.getCode()).codeVerifier(pkce).send();
+        assertEquals(200, tokens.getStatusCode(), tokens.getError() + ": " + tokens.getErrorDescription());
+        JsonNode claims = ApiClient.parse(new String(Base64.getUrlDecoder().decode(tokens.getAccessToken().split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        assertEquals(email, claims.path("email").asText());
+        assertEquals("test-app", claims.path("azp").asText());
+        assertNotNull(tokens.getIdToken());
+        assertNotNull(tokens.getRefreshToken());
+    }
+
+    @Test
+    void wrongCodeSaysSoWithTheTriesLeft() {
+        String email = TestUsers.newEmailUser(realm);
+        oauth.openLoginForm();
+        int seen = Mailbox.messagesTo(mail, email).length;
+        pages.sendCodeTo(email);
+        String code = Mailbox.codeSentTo(mail, email, seen);
+
+        pages.enterCode(wrong(code));
+        pages.waitForPage(OtpLoginPages.CODE_PAGE);
+        assertEquals("This code is not correct. 4 tries left.", pages.fieldError("code"));
+        assertEquals("true", browser.findElement(By.id("code")).getAttribute("aria-invalid"));
+        Screenshots.save(browser.driver(), "03-wrong-code-en");
+
+        pages.enterCode(code);
+        browser.waiting().waitForOAuthCallback();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "the right code still works after a wrong one");
+    }
+
+    @Test
+    void resendWaitsForTheCooldownThenSendsANewCode() {
+        String email = TestUsers.newEmailUser(realm);
+        oauth.openLoginForm();
+        int seen = Mailbox.messagesTo(mail, email).length;
+        pages.sendCodeTo(email);
+        Mailbox.codeSentTo(mail, email, seen);
+
+        assertFalse(pages.resendButton().isEnabled(), "the page's script holds the button during the cooldown");
+        assertTrue(pages.resendButton().getText().matches("Send a new code in \\d+ s"), pages.resendButton().getText());
+        Screenshots.save(browser.driver(), "04-resend-cooldown-en");
+
+        pages.forceResend();
+        pages.waitForPage(OtpLoginPages.CODE_PAGE);
+        assertTrue(pages.alert().matches("You can ask for a new code in \\d+ seconds\\."), pages.alert());
+        assertEquals(seen + 1, Mailbox.messagesTo(mail, email).length, "no second code inside the cooldown");
+
+        // With a short cooldown the button frees itself and a second code replaces the first.
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.resendCooldownSeconds", "2"));
+        String other = TestUsers.newEmailUser(realm);
+        pages.submitAndWait(browser.findElement(By.id("trader4-otp-another")));
+        int otherSeen = Mailbox.messagesTo(mail, other).length;
+        pages.sendCodeTo(other);
+        pages.waitForPage(OtpLoginPages.CODE_PAGE);
+        Mailbox.codeSentTo(mail, other, otherSeen);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> pages.resendButton().isEnabled());
+        assertEquals("Send a new code", pages.resendButton().getText());
+        pages.resend();
+        pages.waitForPage(OtpLoginPages.CODE_PAGE);
+        assertTrue(pages.alert().startsWith("A new code is on its way"), pages.alert());
+        String second = Mailbox.codeSentTo(mail, other, otherSeen + 1);
+        pages.enterCode(second);
+        browser.waiting().waitForOAuthCallback();
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    void bruteForceDetectionLocksTheAccountOut() {
+        realm.updateWithCleanup(r -> r.bruteForceProtected(true).failureFactor(3));
+        String email = TestUsers.newEmailUser(realm);
+        String userId = TestUsers.byEmail(realm, email).getId();
+        try {
+            oauth.openLoginForm();
+            int seen = Mailbox.messagesTo(mail, email).length;
+            pages.sendCodeTo(email);
+            String code = Mailbox.codeSentTo(mail, email, seen);
+            for (int i = 0; i < 3; i++) {
+                pages.enterCode(wrong(code));
+                pages.waitForPage(OtpLoginPages.CODE_PAGE);
+            }
+            Map<String, Object> status = awaitLocked(userId);
+            assertEquals(Boolean.TRUE, status.get("disabled"), status.toString());
+
+            pages.enterCode(code);
+            pages.waitForPage(OtpLoginPages.CODE_PAGE);
+            assertEquals("Invalid authenticator code.", pages.fieldError("code"), "Keycloak's own wording, which hides the lock");
+            Screenshots.save(browser.driver(), "05-locked-en");
+            assertFalse(browser.getCurrentUrl().contains("/callback/oauth"));
+        } finally {
+            realm.admin().attackDetection().clearBruteForceForUser(userId);
+        }
+    }
+
+    @Test
+    void persianPagesReadRightToLeft() {
+        String email = TestUsers.newEmailUser(realm);
+        oauth.loginForm().uiLocales("fa").open();
+        pages.waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
+        WebDriver driver = browser.driver();
+        assertEquals("rtl", driver.findElement(By.tagName("html")).getAttribute("dir"));
+        assertEquals("fa", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("ورود با کد یک‌بارمصرف", driver.findElement(By.id("kc-page-title")).getText());
+        Screenshots.save(driver, "06-identifier-fa");
+
+        int seen = Mailbox.messagesTo(mail, email).length;
+        pages.sendCodeTo(email);
+        pages.waitForPage(OtpLoginPages.CODE_PAGE);
+        assertEquals("rtl", driver.findElement(By.tagName("html")).getAttribute("dir"));
+        assertEquals("ltr", driver.findElement(By.id("code")).getCssValue("direction"), "codes read left to right");
+        Mailbox.codeSentTo(mail, email, seen);
+        Screenshots.save(driver, "07-code-fa");
+    }
+
+    @Test
+    void usernameAndPasswordRemainAnotherWay() {
+        oauth.openLoginForm();
+        pages.waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
+        pages.submitAndWait(browser.findElement(By.id("try-another-way")));
+        pages.waitForPage("login-select-authenticator");
+        String choices = browser.findElement(By.tagName("main")).getText();
+        assertTrue(choices.contains("Email or phone code"), choices);
+        assertTrue(choices.contains("Username and password"), choices);
+        Screenshots.save(browser.driver(), "08-try-another-way-en");
+    }
+
+    private Map<String, Object> awaitLocked(String userId) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
+        while (!Boolean.TRUE.equals(status.get("disabled")) && System.currentTimeMillis() < deadline) {
+            sleep();
+            status = realm.admin().attackDetection().bruteForceUserStatus(userId);
+        }
+        return status;
+    }
+
+    private static String wrong(String code) {
+        char last = code.charAt(code.length() - 1);
+        return code.substring(0, code.length() - 1) + (last == '9' ? '0' : (char) (last + 1));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

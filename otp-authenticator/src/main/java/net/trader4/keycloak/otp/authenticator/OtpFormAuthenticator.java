@@ -1,0 +1,205 @@
+package net.trader4.keycloak.otp.authenticator;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.identifier.UserLookup;
+import net.trader4.keycloak.otp.service.AccountChecks;
+import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.service.OtpService;
+import net.trader4.keycloak.otp.service.SignResult;
+import net.trader4.keycloak.otp.service.VerifiedSignIn;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Errors;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.services.messages.Messages;
+
+/**
+ * "trader4 OTP by identifier": step 1 asks for an email address or phone number and sends a code
+ * through the shared OTP engine, step 2 checks the code. Wrong codes are reported as failures of
+ * this execution, whose factory declares the category {@code otp}, so Keycloak's brute-force
+ * detection counts them like wrong authenticator codes.
+ */
+public class OtpFormAuthenticator implements Authenticator {
+
+    static final String ANOTHER_IDENTIFIER = "anotherIdentifier";
+    static final String RESEND = "resend";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        new OtpLoginNotes(context.getAuthenticationSession()).clear();
+        context.challenge(OtpFormPages.identifierPage(context, null, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        OtpLoginNotes notes = new OtpLoginNotes(context.getAuthenticationSession());
+        // Only ever set for the one request that reports a wrong code; see reportWrongCode.
+        context.getAuthenticationSession().removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+
+        if (form.containsKey(ANOTHER_IDENTIFIER)) {
+            notes.clear();
+            context.challenge(OtpFormPages.identifierPage(context, null, null));
+        } else if (notes.identifier() == null) {
+            sendFirstCode(context, notes, form.getFirst(RefusalMessages.IDENTIFIER_FIELD));
+        } else if (form.containsKey(RESEND)) {
+            sendAnotherCode(context, notes);
+        } else {
+            checkCode(context, notes, form.getFirst(RefusalMessages.CODE_FIELD));
+        }
+    }
+
+    private void sendFirstCode(AuthenticationFlowContext context, OtpLoginNotes notes, String typed) {
+        if (typed == null || typed.isBlank()) {
+            context.challenge(OtpFormPages.identifierPage(context, typed,
+                    new PageMessage("trader4OtpMissingIdentifier", RefusalMessages.IDENTIFIER_FIELD)));
+            return;
+        }
+        OtpService engine = engine(context);
+        try {
+            Identifier identifier = engine.identify(typed);
+            SignResult sent = engine.sign(identifier, clientIp(context));
+            notes.codeSent(identifier.value(), Time.currentTime() + sent.cooldownSeconds());
+            context.challenge(codePage(context, engine, identifier, notes, null, false));
+        } catch (OtpException refusal) {
+            context.challenge(OtpFormPages.identifierPage(context, typed, RefusalMessages.onIdentifierPage(refusal)));
+        }
+    }
+
+    private void sendAnotherCode(AuthenticationFlowContext context, OtpLoginNotes notes) {
+        OtpService engine = engine(context);
+        Identifier identifier = pendingIdentifier(context, engine, notes);
+        if (identifier == null) {
+            return;
+        }
+        try {
+            SignResult sent = engine.sign(identifier, clientIp(context));
+            notes.resendAllowedAt(Time.currentTime() + sent.cooldownSeconds());
+            context.challenge(codePage(context, engine, identifier, notes,
+                    new PageMessage("trader4OtpResent", null, identifier.masked()), true));
+        } catch (OtpException refusal) {
+            if (refusal.retryAfterSeconds() > 0) {
+                notes.resendAllowedAt(Time.currentTime() + refusal.retryAfterSeconds());
+            }
+            context.challenge(codePage(context, engine, identifier, notes,
+                    RefusalMessages.onResend(refusal, engine.config().codeLength()), false));
+        }
+    }
+
+    private void checkCode(AuthenticationFlowContext context, OtpLoginNotes notes, String code) {
+        OtpService engine = engine(context);
+        Identifier identifier = pendingIdentifier(context, engine, notes);
+        if (identifier == null) {
+            return;
+        }
+        UserModel account = UserLookup.find(context.getSession(), context.getRealm(), identifier);
+        if (account != null && refusedAsLocked(context, engine, identifier, notes, account)) {
+            return;
+        }
+        try {
+            VerifiedSignIn signIn = engine.verify(identifier, code, clientIp(context), AccountChecks.PendingActions.LEAVE_TO_FLOW);
+            notes.clear();
+            context.setUser(signIn.user());
+            context.success(OTPCredentialModel.TYPE);
+        } catch (OtpException refusal) {
+            Response page = codePage(context, engine, identifier, notes,
+                    RefusalMessages.onCodePage(refusal, engine.config().codeLength()), false);
+            if (RefusalMessages.isWrongGuess(refusal.error())) {
+                reportWrongCode(context, account, page);
+            } else {
+                context.challenge(page);
+            }
+        }
+    }
+
+    /**
+     * A locked account gets Keycloak's own wording, which does not say it is locked, and its code
+     * is not even compared: guesses made during a lock-out teach an attacker nothing.
+     */
+    private boolean refusedAsLocked(AuthenticationFlowContext context, OtpService engine, Identifier identifier,
+                                    OtpLoginNotes notes, UserModel account) {
+        String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, account);
+        if (lockError == null) {
+            return false;
+        }
+        context.getEvent().user(account).error(lockError);
+        String key = Errors.USER_TEMPORARILY_DISABLED.equals(lockError)
+                ? Messages.ACCOUNT_TEMPORARILY_DISABLED_TOTP : Messages.ACCOUNT_PERMANENTLY_DISABLED_TOTP;
+        context.forceChallenge(codePage(context, engine, identifier, notes,
+                new PageMessage(key, RefusalMessages.CODE_FIELD), false));
+        return true;
+    }
+
+    /**
+     * Keycloak logs a failed execution against the authenticated user or, before there is one,
+     * against the account named by the attempted-username note. The note is set only now, after
+     * the page is rendered and only when an account exists, so pages never reveal the account.
+     */
+    private void reportWrongCode(AuthenticationFlowContext context, UserModel account, Response page) {
+        if (account != null) {
+            context.getEvent().user(account);
+            context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME,
+                    account.getUsername());
+        }
+        context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+    }
+
+    /** The identifier of the pending code; a missing or unusable note starts step 1 again. */
+    private Identifier pendingIdentifier(AuthenticationFlowContext context, OtpService engine, OtpLoginNotes notes) {
+        try {
+            return engine.identify(notes.identifier());
+        } catch (OtpException e) {
+            notes.clear();
+            context.challenge(OtpFormPages.identifierPage(context, null, RefusalMessages.onIdentifierPage(e)));
+            return null;
+        }
+    }
+
+    private Response codePage(AuthenticationFlowContext context, OtpService engine, Identifier identifier,
+                              OtpLoginNotes notes, PageMessage message, boolean info) {
+        CodePageModel model = new CodePageModel(identifier.masked(), engine.config().codeLength(),
+                notes.resendWait(Time.currentTime()));
+        return OtpFormPages.codePage(context, model, message, info);
+    }
+
+    private static OtpService engine(AuthenticationFlowContext context) {
+        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
+        OtpConfig settings = OtpConfig.layered(ExecutionSettings.overrides(config == null ? null : config.getConfig()),
+                context.getRealm());
+        return new OtpService(context.getSession(), context.getRealm(), settings);
+    }
+
+    private static String clientIp(AuthenticationFlowContext context) {
+        return context.getConnection().getRemoteAddr();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

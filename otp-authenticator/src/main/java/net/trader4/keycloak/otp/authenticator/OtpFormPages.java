@@ -1,0 +1,50 @@
+package net.trader4.keycloak.otp.authenticator;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * The two pages of the authenticator. Their templates ship in {@code theme-resources}, so they
+ * render under any login theme; a theme may override them by the same names.
+ */
+final class OtpFormPages {
+
+    static final String IDENTIFIER_TEMPLATE = "trader4-otp-identifier.ftl";
+    static final String CODE_TEMPLATE = "trader4-otp-code.ftl";
+
+    /** Attribute holding what the user typed on the identifier page, to show it again. */
+    static final String TYPED_IDENTIFIER = "trader4OtpIdentifier";
+    /** Attribute holding the {@link CodePageModel}. */
+    static final String CODE_PAGE = "trader4Otp";
+
+    private OtpFormPages() {
+    }
+
+    static Response identifierPage(AuthenticationFlowContext context, String typed, PageMessage message) {
+        LoginFormsProvider form = withMessage(context.form(), message, false);
+        form.setAttribute(TYPED_IDENTIFIER, typed == null ? "" : typed);
+        return form.createForm(IDENTIFIER_TEMPLATE);
+    }
+
+    static Response codePage(AuthenticationFlowContext context, CodePageModel model, PageMessage message, boolean info) {
+        LoginFormsProvider form = withMessage(context.form(), message, info);
+        form.setAttribute(CODE_PAGE, model);
+        return form.createForm(CODE_TEMPLATE);
+    }
+
+    private static LoginFormsProvider withMessage(LoginFormsProvider form, PageMessage message, boolean info) {
+        if (message == null) {
+            return form;
+        }
+        if (info) {
+            form.setInfo(message.key(), message.parameters());
+        } else if (message.field() != null) {
+            form.addError(new FormMessage(message.field(), message.key(), message.parameters()));
+        } else {
+            form.setError(message.key(), message.parameters());
+        }
+        return form;
+    }
+}
