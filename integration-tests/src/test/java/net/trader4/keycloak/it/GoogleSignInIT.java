@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.ApiClient.Answer;
+import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -190,6 +191,19 @@ class GoogleSignInIT {
         assertEquals(1, bobs.size(), "linked, not duplicated");
         assertEquals(bobId, bobs.get(0).getId());
         assertEquals("google", realm.admin().users().get(bobId).getFederatedIdentity().get(0).getIdentityProvider());
+    }
+
+    @Test
+    void loginPageOffersGoogleBesideTheOtpForm() {
+        browser.open(realm.getBaseUrl() + "/account");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("social-google")).isEmpty());
+        assertFalse(browser.driver().findElements(By.id("kc-trader4-otp-identifier-form")).isEmpty(), "the OTP form is there too");
+        Screenshots.save(browser.driver(), "09-google-beside-otp-en");
+
+        browser.findElement(By.id("social-google")).click();
+        signInAtFakeGoogle("alice", "alice-password");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(realm.getBaseUrl() + "/account"));
+        assertEquals(1, realm.admin().users().searchByEmail("alice@gmail.test", true).size(), "signed in to the account console as alice");
     }
 
     @Test
