@@ -187,6 +187,37 @@ class TwilioChannelsIT {
         }
     }
 
+    @Test
+    void verifyModeLetsTwilioMakeAndCheckTheCode() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.verifyServiceSid", TwilioStandIn.VERIFY_SERVICE_SID));
+        try {
+            assertEquals(200, api.sign(mobile).status());
+            assertTrue(twilio.requestsTo(TwilioStandIn.MESSAGES).isEmpty(), "Twilio Verify sends the SMS, not us");
+            List<LoggedRequest> started = twilio.requestsTo(TwilioStandIn.VERIFICATIONS);
+            assertEquals(1, started.size());
+            assertEquals(mobile, TwilioStandIn.form(started.get(0)).get("To"));
+            assertEquals("sms", TwilioStandIn.form(started.get(0)).get("Channel"));
+
+            Answer wrong = api.verify(mobile, "135791");
+            assertEquals(400, wrong.status(), wrong.toString());
+            assertEquals("invalid_code", wrong.error());
+            Answer right = api.verify(mobile, TwilioStandIn.VERIFY_CODE);
+            assertEquals(200, right.status(), right.toString());
+            assertEquals(2, twilio.requestsTo(TwilioStandIn.VERIFICATION_CHECK).size(), "Twilio checked both codes");
+
+            String landline = "+445510" + sixDigits();
+            userWith("phone_number", landline);
+            assertEquals(200, api.sign(landline).status());
+            Map<String, String> call = twilio.requestsTo(TwilioStandIn.VERIFICATIONS).stream().map(TwilioStandIn::form)
+                    .filter(f -> landline.equals(f.get("To"))).findFirst().orElseThrow();
+            assertEquals("call", call.get("Channel"), "a landline gets Verify's call");
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.twilio.verifyServiceSid");
+        }
+    }
+
     /** The code the call reads out digit by digit ("4, 8, 2, ..."). */
     private static String spokenCode(String twiml) {
         List<String> groups = spokenDigitGroups(twiml);

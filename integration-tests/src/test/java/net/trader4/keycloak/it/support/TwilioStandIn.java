@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -28,6 +29,11 @@ public final class TwilioStandIn implements AutoCloseable {
     public static final String FROM_NUMBER = "+15005550006";
     public static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     public static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
+    public static final String VERIFY_SERVICE_SID = "VA00000000000000000000000000000001";
+    public static final String VERIFICATIONS = "/v2/Services/" + VERIFY_SERVICE_SID + "/Verifications";
+    public static final String VERIFICATION_CHECK = "/v2/Services/" + VERIFY_SERVICE_SID + "/VerificationCheck";
+    /** The one code the stand-in's Verify service approves. */
+    public static final String VERIFY_CODE = "246810";
 
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(PORT));
 
@@ -45,6 +51,15 @@ public final class TwilioStandIn implements AutoCloseable {
         server.stubFor(post(urlPathMatching(".*/Calls\\.json")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"sid\":\"CA00000000000000000000000000000001\",\"status\":\"queued\",\"account_sid\":\"" + ACCOUNT_SID + "\"}")));
+        server.stubFor(post(urlPathMatching(".*/Verifications")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"VE00000000000000000000000000000001\",\"service_sid\":\"" + VERIFY_SERVICE_SID + "\",\"status\":\"pending\"}")));
+        server.stubFor(post(urlPathMatching(".*/VerificationCheck")).atPriority(5).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"VE00000000000000000000000000000001\",\"status\":\"pending\",\"valid\":false}")));
+        server.stubFor(post(urlPathMatching(".*/VerificationCheck")).atPriority(1).withRequestBody(containing("Code=" + VERIFY_CODE))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"VE00000000000000000000000000000001\",\"status\":\"approved\",\"valid\":true}")));
     }
 
     /** Every call answers with this status and Twilio's JSON error body. */

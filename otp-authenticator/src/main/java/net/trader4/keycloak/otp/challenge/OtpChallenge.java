@@ -26,6 +26,13 @@ public record OtpChallenge(String id, String codeHash, String keyId, String user
         this(id, codeHash, keyId, userId, issuedAt, expiresAt, channel, "");
     }
 
+    /** A code the channel made and checks itself (Twilio Verify): no hash is kept here. */
+    public static final String CHECKED_BY_CHANNEL = "checked-by-channel";
+
+    public boolean isCheckedByChannel() {
+        return CHECKED_BY_CHANNEL.equals(codeHash);
+    }
+
     public boolean isWallet() {
         return walletMessage != null && !walletMessage.isEmpty();
     }

@@ -1,5 +1,6 @@
 package net.trader4.keycloak.otp.channel;
 
+import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
@@ -24,6 +25,19 @@ public interface DeliveryChannel extends Provider {
      *                           the caller then discards the code
      */
     void deliver(OtpDelivery delivery) throws DeliveryException;
+
+    /**
+     * Whether, in this realm, the provider makes and checks the codes itself (Twilio Verify):
+     * then {@link #deliver} gets no code and {@link #checkCode} decides.
+     */
+    default boolean checksCodesItself(RealmModel realm) {
+        return false;
+    }
+
+    /** Asks the provider whether the code it sent to the destination is right. */
+    default boolean checkCode(RealmModel realm, Identifier destination, String code) throws DeliveryException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not check codes");
+    }
 
     @Override
     default void close() {

@@ -13,7 +13,8 @@ import org.keycloak.models.UserModel;
  * @param user        the account, or a transient stand-in when the account is created on first
  *                    sign-in; never {@code null}
  * @param destination where to send it, normalised
- * @param code        the plain code; exists only in memory for the duration of the send
+ * @param code        the plain code; exists only in memory for the duration of the send;
+ *                    {@code null} when the channel makes its own ({@link DeliveryChannel#checksCodesItself})
  * @param ttlSeconds  how long the code stays valid, for the message text
  * @param locale      the language to write the message in
  */

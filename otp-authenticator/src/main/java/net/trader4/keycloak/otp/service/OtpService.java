@@ -5,6 +5,7 @@ import net.trader4.keycloak.otp.challenge.CodeHasher;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
 import net.trader4.keycloak.otp.challenge.OtpChallengeStore;
 import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.otp.channel.DeliveryChannel;
 import net.trader4.keycloak.otp.channel.DeliveryChannelSelector;
 import net.trader4.keycloak.otp.channel.DeliveryException;
 import net.trader4.keycloak.otp.channel.OtpDelivery;
@@ -119,6 +120,9 @@ public class OtpService {
         boolean reachable = user != null || config.autoRegister();
         if (reachable) {
             UserModel recipient = user != null ? user : newcomer(identifier);
+            if (channel.channel().checksCodesItself(realm)) {
+                code = null;
+            }
             try {
                 channel.channel().deliver(new OtpDelivery(realm, recipient, identifier, code, ttl,
                         session.getContext().resolveLocale(recipient)));
@@ -131,7 +135,8 @@ public class OtpService {
             // Nobody receives this one: the hash is of a code that is thrown away.
             code = CodeGenerator.digits(config.codeLength());
         }
-        challenges.save(challengeKey, new OtpChallenge(challengeId, CodeHasher.hash(key.secret(), challengeId, code),
+        String codeHash = code == null ? OtpChallenge.CHECKED_BY_CHANNEL : CodeHasher.hash(key.secret(), challengeId, code);
+        challenges.save(challengeKey, new OtpChallenge(challengeId, codeHash,
                 key.kid(), user == null ? "" : user.getId(), now, now + ttl, reachable ? channel.id() : ""));
         LOG.debugf("Sign-in code issued for %s in realm %s", identifier.masked(), realm.getName());
         return new SignResult(identifier, channel.id(), ttl, cooldown, null, now + ttl);
@@ -177,6 +182,7 @@ public class OtpService {
         }
         boolean proven = wallet
                 ? walletChallenges.proves(identifier, challenge, normalisedCode)
+                : challenge.isCheckedByChannel() ? channelAccepts(challenge, identifier, normalisedCode)
                 : codeMatches(challenge, normalisedCode);
         if (!proven) {
             limiter.acquire(ipFailures, config.failuresPerIpPerHour(), HOUR);
@@ -191,6 +197,18 @@ public class OtpService {
             throw new OtpException(OtpError.EXPIRED_CODE, "This code has already been used. Request a new code.");
         }
         return signedIn(identifier, challenge, pendingActions);
+    }
+
+    private boolean channelAccepts(OtpChallenge challenge, Identifier identifier, String code) throws OtpException {
+        DeliveryChannel channel = session.getProvider(DeliveryChannel.class, challenge.channel());
+        if (channel == null) {
+            throw new OtpException(OtpError.EXPIRED_CODE, "This code can no longer be checked. Request a new code.");
+        }
+        try {
+            return channel.checkCode(realm, identifier, code);
+        } catch (DeliveryException e) {
+            throw new OtpException(OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
+        }
     }
 
     private boolean codeMatches(OtpChallenge challenge, String code) {

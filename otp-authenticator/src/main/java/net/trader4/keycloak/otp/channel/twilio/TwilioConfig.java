@@ -69,14 +69,14 @@ public record TwilioConfig(String accountSid, String authToken, String apiKeySid
         return usesApiKey() ? apiKeySecret : authToken;
     }
 
-    /** Whether SMS can be sent: credentials and a sender number or messaging service. */
+    /** Whether SMS can be sent: credentials and a sender number, a messaging service or Verify. */
     public boolean canSendSms() {
-        return hasCredentials() && (fromNumber != null || messagingServiceSid != null);
+        return hasCredentials() && (fromNumber != null || messagingServiceSid != null || verifyMode());
     }
 
-    /** Whether calls can be placed: credentials and a sender number (services do not call). */
+    /** Whether calls can be placed: credentials and a sender number (messaging services do not call) or Verify. */
     public boolean canCall() {
-        return hasCredentials() && fromNumber != null;
+        return hasCredentials() && (fromNumber != null || verifyMode());
     }
 
     public boolean verifyMode() {

@@ -1,9 +1,14 @@
 package net.trader4.keycloak.otp.channel.twilio;
 
+import java.util.Locale;
+
 import com.twilio.exception.ApiException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.verify.v2.service.Verification;
+import com.twilio.rest.verify.v2.service.VerificationCheck;
+import com.twilio.rest.verify.v2.service.VerificationCreator;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
@@ -70,6 +75,40 @@ public final class TwilioSender {
             return sid;
         } catch (RuntimeException e) {
             throw failure(e, TwilioProduct.VOICE, to);
+        }
+    }
+
+    /**
+     * Verify mode: asks Twilio Verify to make a code and send it by {@code sms} or {@code call}.
+     * Twilio keeps the code; {@link #checkVerification} asks it whether a code is right.
+     */
+    public void startVerification(Identifier to, String channel, Locale locale) throws DeliveryException {
+        TwilioProduct product = "call".equals(channel) ? TwilioProduct.VOICE : TwilioProduct.SMS;
+        try {
+            VerificationCreator creator = Verification.creator(config.verifyServiceSid(), to.value(), channel);
+            if (locale != null) {
+                creator.setLocale(locale.getLanguage());
+            }
+            creator.create(restClient());
+            LOG.debugf("Twilio Verify sends a sign-in code by %s to %s", channel, to.masked());
+        } catch (RuntimeException e) {
+            throw failure(e, product, to);
+        }
+    }
+
+    /** Whether Twilio Verify approves the code for the number; no pending verification means no. */
+    public boolean checkVerification(Identifier to, String code) throws DeliveryException {
+        try {
+            return "approved".equals(VerificationCheck.creator(config.verifyServiceSid()).setTo(to.value()).setCode(code)
+                    .create(restClient()).getStatus());
+        } catch (ApiException e) {
+            if (TwilioErrorMapper.httpStatus(e) == 404) {
+                // Twilio forgets a verification once approved, expired or out of attempts.
+                return false;
+            }
+            throw failure(e, TwilioProduct.SMS, to);
+        } catch (RuntimeException e) {
+            throw failure(e, TwilioProduct.SMS, to);
         }
     }
 
