@@ -4,10 +4,12 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -18,6 +20,8 @@ import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
 import net.trader4.keycloak.otp.service.VerifiedSignIn;
+import net.trader4.keycloak.qr.authenticator.QrLoginStatusEndpoint;
+import net.trader4.keycloak.qr.request.QrException;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
 import net.trader4.keycloak.rest.api.ProfileView;
@@ -104,7 +108,20 @@ public class OAuthResource {
         });
     }
 
-    private Supplier<MultivaluedMap<String, String>> formFields() {
+    /** QR login: the API, the QR images and the phone's approval page. */
+    @Path("v1/oauth/qr")
+    public QrResource qr() {
+        return new QrResource(session, realm, this);
+    }
+
+    /** What the browser-flow QR login page polls; the login is found through its cookie. */
+    @GET
+    @Path("qr-login-status")
+    public Response qrLoginStatus(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId) {
+        return new QrLoginStatusEndpoint(session, realm).status(clientId, tabId);
+    }
+
+    Supplier<MultivaluedMap<String, String>> formFields() {
         return () -> session.getContext().getHttpRequest().getDecodedFormParameters();
     }
 
@@ -116,12 +133,12 @@ public class OAuthResource {
         return otpCall(() -> otp.identify(id));
     }
 
-    private String apiClientId() {
+    String apiClientId() {
         String configured = realm.getAttribute(API_CLIENT_ATTRIBUTE);
         return configured == null || configured.isBlank() ? DEFAULT_API_CLIENT : configured.trim();
     }
 
-    private String clientIp() {
+    String clientIp() {
         return session.getContext().getConnection().getRemoteAddr();
     }
 
@@ -142,7 +159,7 @@ public class OAuthResource {
     /** The body of an endpoint. */
     @FunctionalInterface
     interface Endpoint {
-        Response handle() throws ApiError, OtpException;
+        Response handle() throws ApiError, OtpException, QrException;
     }
 
     /**
@@ -150,12 +167,14 @@ public class OAuthResource {
      * purpose (attempt counters, error events); an unexpected fault rolls the request back so no
      * half-done state survives it.
      */
-    private Response answer(Endpoint endpoint) {
+    Response answer(Endpoint endpoint) {
         try {
             return endpoint.handle();
         } catch (ApiError e) {
             return Envelope.failure(e);
         } catch (OtpException e) {
+            return Envelope.failure(ApiError.from(e));
+        } catch (QrException e) {
             return Envelope.failure(ApiError.from(e));
         } catch (RuntimeException e) {
             rollback();
