@@ -144,6 +144,28 @@ class QrBrowserIT {
     }
 
     @Test
+    void codeIsRenewedBeforeItExpires() throws Exception {
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.ttlSeconds", "10"));
+        try {
+            desktop.open(authorizationUrl());
+            WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
+            String first = QrApi.decode(ImageIO.read(new ByteArrayInputStream(screenshot(desktop.driver()))));
+            wait.until(d -> {
+                try {
+                    return !d.findElements(By.id("trader4-qr-image")).isEmpty()
+                            && !first.equals(QrApi.decode(ImageIO.read(new ByteArrayInputStream(screenshot(d)))));
+                } catch (AssertionError | IOException e) {
+                    return false;
+                }
+            });
+            assertTrue(desktop.driver().findElements(By.className("alert-error")).isEmpty(), "renewed before it expired");
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.qr.ttlSeconds");
+        }
+    }
+
+    @Test
     void linkFallsBackToTheNextSignInMethod() {
         desktop.open(authorizationUrl());
         WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
