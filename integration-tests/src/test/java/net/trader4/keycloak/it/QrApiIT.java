@@ -351,6 +351,17 @@ class QrApiIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("decision=approve&csrf=x")).build());
         assertEquals(401, forged.statusCode(), "no session, no decision");
+        HttpResponse<String> json = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/trader4/v1/oauth/qr/" + token))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"approve\"}")).build());
+        assertEquals(401, json.statusCode());
+        HttpResponse<String> malformed = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/trader4/v1/oauth/qr/x<y"
+                .replace("<", "%3C"))).GET().build());
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertFalse(malformed.body().contains("x<y"), "nothing from the request is echoed unescaped");
+        HttpResponse<String> status = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/qr-login-status")).GET().build());
+        assertEquals(400, status.statusCode(), status.body());
     }
 
     private static void assertInvalidAccessToken(Answer answer) {

@@ -2,6 +2,7 @@ package net.trader4.keycloak.rest;
 
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.otp.service.AccountChecks;
 import net.trader4.keycloak.otp.service.OtpError;
@@ -81,11 +84,13 @@ public class QrResource {
         return new ApprovalEndpoint(session, realm).show(file);
     }
 
-    /** The approval page's form. */
+    /** The approval page's form; any other body counts as no form at all. */
     @POST
     @Path("{token}")
-    public Response decideOnPage(@PathParam("token") String token) {
-        return new ApprovalEndpoint(session, realm).decide(token, api.formFields().get());
+    public Response decideOnPage(@PathParam("token") String token, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        boolean form = contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED);
+        return new ApprovalEndpoint(session, realm).decide(token, form ? api.formFields().get() : new MultivaluedHashMap<>());
     }
 
     @POST
