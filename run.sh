@@ -35,7 +35,7 @@ fi
 
 # 1. The bundle, rebuilt only when a source is newer than the jar.
 jar=$(ls bundle/target/trader4-keycloak-bundle-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find pom.xml otp-authenticator trader4-rest-resource themes bundle -newer "$jar" -type f -not -path '*/target/*' -print -quit)" ]; then
+if [ -z "$jar" ] || [ -n "$(find pom.xml otp-authenticator qr-login-authenticator trader4-rest-resource themes bundle -newer "$jar" -type f -not -path '*/target/*' -print -quit)" ]; then
   say "Building the provider bundle (mvn package)..."
   mvn -B -q -DskipTests -pl bundle -am package
   jar=$(ls bundle/target/trader4-keycloak-bundle-*.jar | grep -v original | head -n 1)

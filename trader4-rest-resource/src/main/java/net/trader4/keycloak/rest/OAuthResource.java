@@ -24,6 +24,8 @@ import net.trader4.keycloak.otp.service.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
 import net.trader4.keycloak.otp.service.SignResult;
 import net.trader4.keycloak.otp.service.VerifiedSignIn;
+import net.trader4.keycloak.qr.authenticator.QrLoginStatusEndpoint;
+import net.trader4.keycloak.qr.request.QrException;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.ApiTimes;
 import net.trader4.keycloak.rest.api.Envelope;
@@ -173,7 +175,20 @@ public class OAuthResource {
         return Response.seeOther(target.build()).header("Cache-Control", "no-store").build();
     }
 
-    private Supplier<MultivaluedMap<String, String>> formFields() {
+    /** QR login: the API, the QR images and the phone's approval page. */
+    @Path("v1/oauth/qr")
+    public QrResource qr() {
+        return new QrResource(session, realm, this);
+    }
+
+    /** What the browser-flow QR login page polls; the login is found through its cookie. */
+    @GET
+    @Path("qr-login-status")
+    public Response qrLoginStatus(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId) {
+        return new QrLoginStatusEndpoint(session, realm).status(clientId, tabId);
+    }
+
+    Supplier<MultivaluedMap<String, String>> formFields() {
         return () -> session.getContext().getHttpRequest().getDecodedFormParameters();
     }
 
@@ -185,12 +200,12 @@ public class OAuthResource {
         return otpCall(() -> otp.identify(id));
     }
 
-    private String apiClientId() {
+    String apiClientId() {
         String configured = realm.getAttribute(API_CLIENT_ATTRIBUTE);
         return configured == null || configured.isBlank() ? DEFAULT_API_CLIENT : configured.trim();
     }
 
-    private String clientIp() {
+    String clientIp() {
         return session.getContext().getConnection().getRemoteAddr();
     }
 
@@ -211,7 +226,7 @@ public class OAuthResource {
     /** The body of an endpoint. */
     @FunctionalInterface
     interface Endpoint {
-        Response handle() throws ApiError, OtpException;
+        Response handle() throws ApiError, OtpException, QrException;
     }
 
     /**
@@ -219,12 +234,14 @@ public class OAuthResource {
      * purpose (attempt counters, error events); an unexpected fault rolls the request back so no
      * half-done state survives it.
      */
-    private Response answer(Endpoint endpoint) {
+    Response answer(Endpoint endpoint) {
         try {
             return endpoint.handle();
         } catch (ApiError e) {
             return Envelope.failure(e);
         } catch (OtpException e) {
+            return Envelope.failure(ApiError.from(e));
+        } catch (QrException e) {
             return Envelope.failure(ApiError.from(e));
         } catch (RuntimeException e) {
             rollback();

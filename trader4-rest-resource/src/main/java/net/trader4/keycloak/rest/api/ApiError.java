@@ -1,6 +1,7 @@
 package net.trader4.keycloak.rest.api;
 
 import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.qr.request.QrException;
 
 /**
  * A refused request: HTTP status, stable error code and a message for people. Thrown anywhere in
@@ -24,6 +25,10 @@ public class ApiError extends Exception {
     }
 
     public static ApiError from(OtpException e) {
+        return new ApiError(e.error().status(), e.error().code(), e.getMessage(), e.retryAfterSeconds());
+    }
+
+    public static ApiError from(QrException e) {
         return new ApiError(e.error().status(), e.error().code(), e.getMessage(), e.retryAfterSeconds());
     }
 

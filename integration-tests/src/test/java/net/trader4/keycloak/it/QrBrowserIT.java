@@ -1,0 +1,239 @@
+package net.trader4.keycloak.it;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.it.support.ApiClient;
+import net.trader4.keycloak.it.support.Phones;
+import net.trader4.keycloak.it.support.QrApi;
+import net.trader4.keycloak.it.support.TestUsers;
+import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The browser-flow QR login in real headless Chromium: a desktop browser shows the QR login page,
+ * the test reads the QR code from a screenshot, a phone (a second browser, signed in to the realm)
+ * opens it and approves, and the desktop browser ends up signed in at its client.
+ */
+@KeycloakIntegrationTest(config = Trader4ServerConfig.class)
+class QrBrowserIT {
+
+    private static final String FLOW = "trader4 QR browser";
+    private static final String CLIENT = "qr-web";
+    private static final String PASSWORD = "Correct-Horse-9";
+
+    @InjectRealm(fromJson = "trader4-realm.json")
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver desktop;
+
+    @BeforeEach
+    void qrFlowForTheWebClient() {
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.createsPerIpPerHour", "10000"));
+        AuthenticationManagementResource flows = realm.admin().flows();
+        if (flows.getFlows().stream().noneMatch(f -> FLOW.equals(f.getAlias()))) {
+            AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+            flow.setAlias(FLOW);
+            flow.setProviderId("basic-flow");
+            flow.setTopLevel(true);
+            flow.setBuiltIn(false);
+            try (Response response = flows.createFlow(flow)) {
+                assertEquals(201, response.getStatus());
+            }
+            for (String provider : List.of("auth-cookie", "trader4-qr-login", "auth-username-password-form")) {
+                flows.addExecution(FLOW, Map.of("provider", provider));
+            }
+            for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions(FLOW)) {
+                execution.setRequirement("ALTERNATIVE");
+                flows.updateExecutions(FLOW, execution);
+            }
+        }
+        if (realm.admin().clients().findByClientId(CLIENT).isEmpty()) {
+            String flowId = flows.getFlows().stream().filter(f -> FLOW.equals(f.getAlias())).findFirst().orElseThrow().getId();
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(CLIENT);
+            client.setName("trader4 web");
+            client.setPublicClient(true);
+            client.setStandardFlowEnabled(true);
+            client.setRedirectUris(List.of(redirectUri()));
+            client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));
+            try (Response response = realm.admin().clients().create(client)) {
+                assertEquals(201, response.getStatus());
+            }
+        }
+        desktop.driver().manage().deleteAllCookies();
+    }
+
+    @Test
+    void phoneApprovesAndTheDesktopBrowserIsSignedIn() throws Exception {
+        String email = userWithPassword();
+        desktop.open(authorizationUrl());
+        WebDriverWait desktopWait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
+        desktopWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
+        byte[] loginPage = screenshot(desktop.driver());
+        save("qr-login-page.png", loginPage);
+        String approvalUrl = QrApi.decode(ImageIO.read(new ByteArrayInputStream(loginPage)));
+        assertTrue(approvalUrl.startsWith(realm.getBaseUrl() + "/trader4/v1/oauth/qr/tr"), approvalUrl);
+
+        ChromeDriver phone = Phones.headlessChrome();
+        try {
+            WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(20));
+            phone.navigate().to(approvalUrl);
+            // Not signed in yet: the realm's own login page, through the approval client.
+            phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
+            phone.findElement(By.id("password")).sendKeys(PASSWORD);
+            phone.findElement(By.cssSelector("[type=submit]")).click();
+            phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
+            assertEquals(approvalUrl, phone.getCurrentUrl(), "the authorization code is not left in the address");
+            String page = phone.findElement(By.tagName("body")).getText();
+            assertTrue(page.contains("trader4 web"), page);
+            assertTrue(page.contains(email), page);
+            assertTrue(page.contains("Chrome on Linux"), page);
+            assertTrue(page.contains("Didn't start this? Deny it."), page);
+            save("qr-approval-page.png", screenshot(phone));
+            phone.findElement(By.id("approve")).click();
+            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "signing in as " + email));
+        } finally {
+            phone.quit();
+        }
+
+        desktopWait.until(d -> d.getCurrentUrl().startsWith(redirectUri() + "?"));
+        String code = queryParam(desktop.getCurrentUrl(), "code");
+        JsonNode tokens = exchange(code);
+        String idToken = tokens.path("id_token").asText();
+        JsonNode claims = ApiClient.parse(new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8));
+        assertEquals(email, claims.path("email").asText(), "signed in at the client as the phone's account");
+        assertEquals(CLIENT, claims.path("azp").asText());
+    }
+
+    @Test
+    void codeIsRenewedBeforeItExpires() throws Exception {
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.ttlSeconds", "10"));
+        try {
+            desktop.open(authorizationUrl());
+            WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
+            String first = QrApi.decode(ImageIO.read(new ByteArrayInputStream(screenshot(desktop.driver()))));
+            wait.until(d -> {
+                try {
+                    return !d.findElements(By.id("trader4-qr-image")).isEmpty()
+                            && !first.equals(QrApi.decode(ImageIO.read(new ByteArrayInputStream(screenshot(d)))));
+                } catch (AssertionError | IOException e) {
+                    return false;
+                }
+            });
+            assertTrue(desktop.driver().findElements(By.className("alert-error")).isEmpty(), "renewed before it expired");
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.qr.ttlSeconds");
+        }
+    }
+
+    @Test
+    void linkFallsBackToTheNextSignInMethod() {
+        desktop.open(authorizationUrl());
+        WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("trader4-qr-use-code"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(desktop.driver().findElements(By.id("trader4-qr-image")).isEmpty());
+    }
+
+    @Test
+    void statusEndpointNeedsTheLoginCookie() {
+        ApiClient api = new ApiClient(realm.getBaseUrl());
+        HttpResponse<String> status = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/qr-login-status?client_id=" + CLIENT + "&tab_id=abc")).GET().build());
+        assertEquals(401, status.statusCode(), status.body());
+    }
+
+    private String userWithPassword() {
+        String email = TestUsers.newEmailUser(realm);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        realm.admin().users().get(TestUsers.byEmail(realm, email).getId()).resetPassword(password);
+        return email;
+    }
+
+    private String redirectUri() {
+        return realm.getBaseUrl() + "/.well-known/openid-configuration";
+    }
+
+    private String authorizationUrl() {
+        return realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + CLIENT + "&response_type=code&scope=openid"
+                + "&state=desktop&redirect_uri=" + URLEncoder.encode(redirectUri(), StandardCharsets.UTF_8);
+    }
+
+    private JsonNode exchange(String code) {
+        ApiClient api = new ApiClient(realm.getBaseUrl());
+        HttpResponse<String> response = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + CLIENT + "&code="
+                        + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
+                        + URLEncoder.encode(redirectUri(), StandardCharsets.UTF_8))).build());
+        assertEquals(200, response.statusCode(), response.body());
+        return ApiClient.parse(response.body());
+    }
+
+    private static String queryParam(String url, String name) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("No " + name + " in " + url);
+    }
+
+    private static byte[] screenshot(WebDriver driver) {
+        return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    }
+
+    /** Screenshots for the README go to docs/screenshots of the repository. */
+    private static void save(String name, byte[] png) throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        if (dir.getFileName().toString().equals("integration-tests")) {
+            dir = dir.getParent();
+        }
+        Path screenshots = dir.resolve("docs/screenshots");
+        Files.createDirectories(screenshots);
+        Files.write(screenshots.resolve(name), png);
+    }
+}

@@ -1,0 +1,85 @@
+package net.trader4.keycloak.qr.authenticator;
+
+import java.util.List;
+
+import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
+import net.trader4.keycloak.qr.config.QrConfigProperties;
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** "trader4 QR login": a browser-flow step that signs in by scanning a QR code with a signed-in phone. */
+public class QrLoginAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "trader4-qr-login";
+    private static final QrLoginAuthenticator SINGLETON = new QrLoginAuthenticator();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "trader4 QR login";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Shows a QR code; a phone where the user is signed in scans and approves it, and this browser is signed in. "
+                + "Put it as an ALTERNATIVE before the one-time-code form: its link falls back to the next alternative.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "qr";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[]{Requirement.ALTERNATIVE, Requirement.REQUIRED, Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of(property(QrConfigProperties.TTL_SECONDS), property(QrConfigProperties.POLL_INTERVAL_SECONDS));
+    }
+
+    private static ProviderConfigProperty property(IntSetting setting) {
+        return new ProviderConfigProperty(setting.name(), setting.name(),
+                setting.help() + " " + setting.min() + "–" + setting.max() + ", default " + setting.defaultValue()
+                        + "; empty uses the realm attribute " + QrConfigProperties.PREFIX + setting.name() + ".",
+                ProviderConfigProperty.STRING_TYPE, null);
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

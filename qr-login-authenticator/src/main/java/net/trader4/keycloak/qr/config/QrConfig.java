@@ -1,0 +1,71 @@
+package net.trader4.keycloak.qr.config;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
+import org.keycloak.models.RealmModel;
+
+/** The QR login settings in force, typed and clamped: a typo never turns a limit off. */
+public final class QrConfig {
+
+    private final Function<String, String> lookup;
+
+    private QrConfig(Function<String, String> lookup) {
+        this.lookup = lookup;
+    }
+
+    public static QrConfig from(Function<String, String> lookup) {
+        return new QrConfig(lookup);
+    }
+
+    public static QrConfig forRealm(RealmModel realm) {
+        return layered(null, realm);
+    }
+
+    /** Execution settings first, then the realm's attributes. */
+    public static QrConfig layered(Map<String, String> first, RealmModel realm) {
+        Map<String, String> attributes = realm.getAttributes();
+        return new QrConfig(name -> {
+            String value = first == null ? null : first.get(name);
+            return value == null || value.isBlank() ? attributes.get(QrConfigProperties.PREFIX + name) : value;
+        });
+    }
+
+    public int get(IntSetting setting) {
+        String raw = lookup.apply(setting.name());
+        if (raw == null || raw.isBlank()) {
+            return setting.defaultValue();
+        }
+        try {
+            return Math.max(setting.min(), Math.min(setting.max(), Integer.parseInt(raw.trim())));
+        } catch (NumberFormatException e) {
+            return setting.defaultValue();
+        }
+    }
+
+    public int ttlSeconds() {
+        return get(QrConfigProperties.TTL_SECONDS);
+    }
+
+    public int createsPerIpPerHour() {
+        return get(QrConfigProperties.CREATES_PER_IP_PER_HOUR);
+    }
+
+    public int pollIntervalSeconds() {
+        return get(QrConfigProperties.POLL_INTERVAL_SECONDS);
+    }
+
+    public boolean allowTokenOnlyCheck() {
+        return Boolean.parseBoolean(trimmed(lookup.apply(QrConfigProperties.ALLOW_TOKEN_ONLY_CHECK)));
+    }
+
+    public String approvalClientId() {
+        String value = trimmed(lookup.apply(QrConfigProperties.APPROVAL_CLIENT_ID));
+        return value == null || value.isEmpty() ? QrConfigProperties.DEFAULT_APPROVAL_CLIENT_ID : value;
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+}

@@ -1,0 +1,36 @@
+package net.trader4.keycloak.qr.request;
+
+/**
+ * Stable reasons a QR login step does not give tokens, with the HTTP status of the API. The names
+ * follow RFC 8628 where it has one ({@code authorization_pending}, {@code access_denied},
+ * {@code expired_token}).
+ */
+public enum QrError {
+    INVALID_REQUEST("invalid_request", 400),
+    AUTHORIZATION_PENDING("authorization_pending", 202),
+    ACCESS_DENIED("access_denied", 403),
+    EXPIRED_TOKEN("expired_token", 410),
+    UNKNOWN_TOKEN("unknown_token", 404),
+    ALREADY_CLAIMED("already_claimed", 409),
+    ALREADY_DECIDED("already_decided", 409),
+    SECRET_REQUIRED("secret_required", 400),
+    INVALID_SECRET("invalid_secret", 403),
+    INVALID_ACCESS_TOKEN("invalid_access_token", 401),
+    RATE_LIMITED("rate_limited", 429);
+
+    private final String code;
+    private final int status;
+
+    QrError(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+}

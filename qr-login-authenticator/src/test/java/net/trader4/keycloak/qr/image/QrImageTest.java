@@ -1,0 +1,41 @@
+package net.trader4.keycloak.qr.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.Result;
+import com.google.zxing.ResultMetadataType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QrImageTest {
+
+    @Test
+    void decodesToTheContentWithLevelMAndAQuietZone() throws Exception {
+        String url = "https://id.example.com/realms/trader4/trader4/v1/oauth/qr/tr0123456789abcdef0123456789abcdef";
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrImage.png(url, QrImage.DEFAULT_SIZE)));
+        assertEquals(QrImage.DEFAULT_SIZE, image.getWidth());
+        Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
+        assertEquals(url, result.getText());
+        assertEquals("M", result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL));
+        // At least four white modules around the code: the corners and edges are white.
+        int white = 0xFFFFFFFF;
+        for (int i = 0; i < image.getWidth(); i++) {
+            assertEquals(white, image.getRGB(i, 0));
+            assertEquals(white, image.getRGB(0, i));
+        }
+        assertTrue(image.getRGB(image.getWidth() / 2, image.getHeight() / 2) == white
+                || image.getRGB(image.getWidth() / 2, image.getHeight() / 2) == 0xFF000000);
+    }
+}

@@ -1,0 +1,182 @@
+package net.trader4.keycloak.rest;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.otp.service.AccountChecks;
+import net.trader4.keycloak.otp.service.OtpError;
+import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.qr.QrLinks;
+import net.trader4.keycloak.qr.approval.ApprovalEndpoint;
+import net.trader4.keycloak.qr.config.QrConfig;
+import net.trader4.keycloak.qr.image.QrImage;
+import net.trader4.keycloak.qr.request.QrCreated;
+import net.trader4.keycloak.qr.request.QrDecision;
+import net.trader4.keycloak.qr.request.QrEvents;
+import net.trader4.keycloak.qr.request.QrLoginRequest;
+import net.trader4.keycloak.qr.request.QrLoginService;
+import net.trader4.keycloak.qr.request.QrOrigin;
+import net.trader4.keycloak.qr.request.QrTimestamps;
+import net.trader4.keycloak.rest.api.ApiError;
+import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.ProfileView;
+import net.trader4.keycloak.rest.api.RequestFields;
+import net.trader4.keycloak.rest.token.TokenIssuer;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessTokenResponse;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+
+/**
+ * {@code /v1/oauth/qr}: create a QR login, its image, the phone's decision (by API or on the
+ * approval page) and the requester's check, which answers tokens of a new session exactly once.
+ */
+public class QrResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OAuthResource api;
+
+    QrResource(KeycloakSession session, RealmModel realm, OAuthResource api) {
+        this.session = session;
+        this.realm = realm;
+        this.api = api;
+    }
+
+    @GET
+    public Response create() {
+        return api.answer(() -> {
+            ClientModel client = OAuthResource.otpCall(() -> new TokenIssuer(session, realm).apiClient(api.apiClientId()));
+            QrCreated created = service().create(QrOrigin.API, client, null);
+            QrLoginRequest request = created.request();
+            Map<String, Object> results = new LinkedHashMap<>();
+            results.put("token", request.token());
+            results.put("expired_at", QrTimestamps.iso(request.expiresAtMillis()));
+            results.put("url", new QrLinks(session, realm).image(request.token()));
+            results.put("secret", created.secret());
+            return Envelope.ok("Qr Code login image created successfully", results);
+        });
+    }
+
+    /** {@code {token}.png} is the QR image ({@code ?dl}: as a download); {@code {token}} the approval page. */
+    @GET
+    @Path("{file}")
+    public Response file(@PathParam("file") String file) {
+        if (file.endsWith(".png")) {
+            return image(file.substring(0, file.length() - ".png".length()));
+        }
+        return new ApprovalEndpoint(session, realm).show(file);
+    }
+
+    /** The approval page's form; any other body counts as no form at all. */
+    @POST
+    @Path("{token}")
+    public Response decideOnPage(@PathParam("token") String token, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        boolean form = contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED);
+        return new ApprovalEndpoint(session, realm).decide(token, form ? api.formFields().get() : new MultivaluedHashMap<>());
+    }
+
+    @POST
+    @Path("authorize")
+    public Response authorize(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        return api.answer(() -> {
+            AuthResult phone = PhoneToken.verify(session, authorization);
+            RequestFields fields = RequestFields.read(contentType, body, api.formFields());
+            String action = fields.optional("action");
+            if (action != null && !action.equals("approve") && !action.equals("deny")) {
+                throw ApiError.invalidRequest("The field 'action' must be 'approve' or 'deny'.");
+            }
+            boolean approve = !"deny".equals(action);
+            QrLoginService service = service();
+            QrLoginRequest request = service.find(fields.required("token").trim());
+            if (approve) {
+                OAuthResource.otpCall(() -> {
+                    AccountChecks.requireUsable(session, realm, phone.user());
+                    return null;
+                });
+            }
+            service.decide(request, phone.user(), phone.session(), approve);
+            return Envelope.ok("Response successfully returned");
+        });
+    }
+
+    @POST
+    public Response check(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return api.answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, api.formFields());
+            int wait = waitSeconds(fields.optional("wait"));
+            QrLoginService service = service();
+            QrLoginRequest request = service.forRequester(fields.required("token").trim(), fields.optional("secret"));
+            TokenIssuer issuer = new TokenIssuer(session, realm);
+            ClientModel client = OAuthResource.otpCall(() -> issuer.apiClient(request.clientId()));
+            service.await(request, wait);
+            QrDecision decision = service.claim(request);
+            UserModel user = session.users().getUserById(realm, decision.userId());
+            EventBuilder event = QrEvents.describeClaim(new EventBuilder(realm, session, session.getContext().getConnection())
+                    .event(EventType.LOGIN).client(client).detail(Details.AUTH_METHOD, "openid-connect"), request);
+            OAuthResource.otpCall(() -> {
+                if (user == null) {
+                    throw new OtpException(OtpError.ACCOUNT_DISABLED, "The account that approved this QR code no longer exists.");
+                }
+                AccountChecks.requireUsable(session, realm, user);
+                return null;
+            });
+            event.user(user).detail(Details.USERNAME, user.getUsername());
+            AccessTokenResponse tokens = issuer.issue(client, user, api.clientIp(), event);
+            String lastConnection = ProfileView.recordConnection(user);
+            event.success();
+            return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));
+        });
+    }
+
+    private Response image(String token) {
+        return api.answer(() -> {
+            QrLoginRequest request = service().find(token);
+            byte[] png = QrImage.png(new QrLinks(session, realm).approvalPage(request.token()), QrImage.DEFAULT_SIZE);
+            Response.ResponseBuilder response = Response.ok(png, "image/png")
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("X-Content-Type-Options", "nosniff");
+            if (session.getContext().getUri().getQueryParameters().containsKey("dl")) {
+                response.header("Content-Disposition", "attachment; filename=\"" + request.token() + ".png\"");
+            }
+            return response.build();
+        });
+    }
+
+    private static int waitSeconds(String raw) throws ApiError {
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        try {
+            int wait = Integer.parseInt(raw.trim());
+            if (wait < 0 || wait > QrLoginService.MAX_WAIT_SECONDS) {
+                throw ApiError.invalidRequest("The field 'wait' must be between 0 and " + QrLoginService.MAX_WAIT_SECONDS + " seconds.");
+            }
+            return wait;
+        } catch (NumberFormatException e) {
+            throw ApiError.invalidRequest("The field 'wait' must be a number of seconds.");
+        }
+    }
+
+    private QrLoginService service() {
+        return new QrLoginService(session, realm, QrConfig.forRealm(realm));
+    }
+}
