@@ -5,7 +5,7 @@
     <#if section = "header">
         ${msg("trader4OtpCodeTitle")}
     <#elseif section = "form">
-        <p id="trader4-otp-sent-to" class="trader4-otp-sent-to">${msg("trader4OtpCodeSentTo", trader4Otp.maskedDestination)}</p>
+        <p id="trader4-otp-sent-to" class="trader4-otp-sent-to">${msg(trader4Otp.sentToKey, trader4Otp.maskedDestination)}</p>
         <form id="kc-trader4-otp-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <@otp.input name="code" label=msg("trader4OtpCodeLabel", trader4Otp.codeLength) autocomplete="one-time-code" autofocus=true/>
             <@otp.primaryButton id="kc-login" name="login" label="doLogIn"/>
@@ -17,6 +17,12 @@
                     data-wait-seconds="${wait?c}"
                     data-label-waiting="${msg('trader4OtpResendIn', '{0}')}"
                     data-label-ready="${msg('trader4OtpResend')}"><#if wait gt 0>${msg("trader4OtpResendIn", wait?c)}<#else>${msg("trader4OtpResend")}</#if></button>
+            <#if trader4Otp.alternativeChannel?has_content>
+                <#-- The other channel shares the cooldown: it is a new code all the same. -->
+                <button id="trader4-otp-switch-channel" name="resend" value="${trader4Otp.alternativeChannel}" type="submit"
+                        class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} trader4-otp-switch-channel"
+                        data-wait-seconds="${wait?c}">${msg(trader4Otp.alternativeLabelKey)}</button>
+            </#if>
         </form>
         <form id="kc-trader4-otp-another-form" action="${url.loginAction}" method="post">
             <button id="trader4-otp-another" name="anotherIdentifier" value="on" type="submit"

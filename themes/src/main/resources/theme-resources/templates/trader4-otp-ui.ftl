@@ -33,6 +33,19 @@
     </#if>
 </#macro>
 
+<#-- A read-only text block, newlines kept (a textarea, so it can be selected and copied as is). -->
+<#macro readonlyText id label value rows=8>
+    <div class="${properties.kcFormGroupClass!}">
+        <div class="${properties.kcFormGroupLabelClass!properties.kcLabelWrapperClass!}">
+            <label for="${id}" class="${properties.kcFormLabelClass!properties.kcLabelClass!}">${label}</label>
+        </div>
+        <span class="<#if isV2>${properties.kcInputClass!} pf-m-textarea pf-m-readonly<#else>${properties.kcInputWrapperClass!}</#if>">
+            <textarea id="${id}" rows="${rows}" readonly spellcheck="false" autocomplete="off" dir="ltr"
+                      class="trader4-wallet-message<#if !isV2> ${properties.kcInputClass!}</#if>">${value}</textarea>
+        </span>
+    </div>
+</#macro>
+
 <#macro primaryButton id name label>
     <#if isV2>
         <@buttons.actionGroup>

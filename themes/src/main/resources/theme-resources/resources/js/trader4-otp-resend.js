@@ -1,19 +1,15 @@
-// Counts the resend cooldown down on the button and keeps it disabled until then. Without this
-// script the button works anyway: the server refuses an early resend with the time left.
-const button = document.getElementById("trader4-otp-resend");
-
-if (button) {
+// Counts the resend cooldown down and keeps the resend buttons ("Send a new code", "Call me
+// instead") disabled until then. Without this script they work anyway: the server refuses an
+// early resend with the time left.
+for (const button of document.querySelectorAll("#kc-trader4-otp-resend-form button[data-wait-seconds]")) {
   let left = Number.parseInt(button.dataset.waitSeconds || "0", 10);
-  const waiting = button.dataset.labelWaiting || "";
+  const waiting = button.dataset.labelWaiting;
   const ready = button.dataset.labelReady || button.textContent;
 
   const render = () => {
-    if (left > 0) {
-      button.disabled = true;
-      button.textContent = waiting.replace("{0}", String(left));
-    } else {
-      button.disabled = false;
-      button.textContent = ready;
+    button.disabled = left > 0;
+    if (waiting) {
+      button.textContent = left > 0 ? waiting.replace("{0}", String(left)) : ready;
     }
   };
 

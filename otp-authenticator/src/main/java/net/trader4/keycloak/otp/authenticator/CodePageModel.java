@@ -9,11 +9,15 @@ public final class CodePageModel {
     private final String maskedDestination;
     private final int codeLength;
     private final long resendWaitSeconds;
+    private final String channel;
+    private final String alternativeChannel;
 
-    CodePageModel(String maskedDestination, int codeLength, long resendWaitSeconds) {
+    CodePageModel(String maskedDestination, int codeLength, long resendWaitSeconds, String channel, String alternativeChannel) {
         this.maskedDestination = maskedDestination;
         this.codeLength = codeLength;
         this.resendWaitSeconds = resendWaitSeconds;
+        this.channel = channel;
+        this.alternativeChannel = alternativeChannel;
     }
 
     /**
@@ -24,6 +28,11 @@ public final class CodePageModel {
         return "\u2068" + maskedDestination + "\u2069";
     }
 
+    /** The message key of the sentence saying where the code went ("We sent an SMS to {0}."). */
+    public String getSentToKey() {
+        return ChannelWording.sentTo(channel);
+    }
+
     public int getCodeLength() {
         return codeLength;
     }
@@ -31,5 +40,15 @@ public final class CodePageModel {
     /** Seconds until the resend button works; the page counts down from it. */
     public long getResendWaitSeconds() {
         return resendWaitSeconds;
+    }
+
+    /** The other channel the page offers for a new code ({@code voice}, {@code sms}), or empty. */
+    public String getAlternativeChannel() {
+        return alternativeChannel == null ? "" : alternativeChannel;
+    }
+
+    /** The label key of the button asking for the other channel ("Call me instead"). */
+    public String getAlternativeLabelKey() {
+        return alternativeChannel == null ? "" : ChannelWording.switchTo(alternativeChannel);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.identifier.MaskedPhoneNumber;
 import net.trader4.keycloak.otp.identifier.UserLookup;
 import net.trader4.keycloak.otp.service.AccountChecks;
 import net.trader4.keycloak.otp.service.OtpException;
@@ -25,8 +26,9 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.services.messages.Messages;
 
 /**
- * "trader4 OTP by identifier": step 1 asks for an email address or phone number and sends a code
- * through the shared OTP engine, step 2 checks the code. Wrong codes are reported as failures of
+ * "trader4 OTP by identifier": step 1 asks for an email address, phone number or wallet address
+ * and sends a code (or, for a wallet, writes a message to sign) through the shared OTP engine,
+ * step 2 checks the code or signature. Wrong codes are reported as failures of
  * this execution, whose factory declares the category {@code otp}, so Keycloak's brute-force
  * detection counts them like wrong authenticator codes.
  */
@@ -54,9 +56,9 @@ public class OtpFormAuthenticator implements Authenticator {
         } else if (notes.identifier() == null) {
             sendFirstCode(context, notes, form.getFirst(RefusalMessages.IDENTIFIER_FIELD));
         } else if (form.containsKey(RESEND)) {
-            sendAnotherCode(context, notes);
+            sendAnotherCode(context, notes, form.getFirst(RESEND));
         } else {
-            checkCode(context, notes, form.getFirst(RefusalMessages.CODE_FIELD));
+            checkCode(context, notes, form);
         }
     }
 
@@ -69,52 +71,68 @@ public class OtpFormAuthenticator implements Authenticator {
         OtpService engine = engine(context);
         try {
             Identifier identifier = engine.identify(typed);
-            SignResult sent = engine.sign(identifier, clientIp(context));
+            SignResult sent = engine.sign(identifier, null, clientIp(context));
             notes.codeSent(identifier.value(), Time.currentTime() + sent.cooldownSeconds());
-            context.challenge(codePage(context, engine, identifier, notes, null, false));
+            recordSend(notes, sent);
+            context.challenge(new ChallengePages(context, engine, notes).render(identifier, null, false));
         } catch (OtpException refusal) {
             context.challenge(OtpFormPages.identifierPage(context, typed, RefusalMessages.onIdentifierPage(refusal)));
         }
     }
 
-    private void sendAnotherCode(AuthenticationFlowContext context, OtpLoginNotes notes) {
+    /** A new code (or wallet message), by the channel of the button pressed or as before. */
+    private void sendAnotherCode(AuthenticationFlowContext context, OtpLoginNotes notes, String button) {
         OtpService engine = engine(context);
         Identifier identifier = pendingIdentifier(context, engine, notes);
         if (identifier == null) {
             return;
         }
+        ChallengePages pages = new ChallengePages(context, engine, notes);
+        String requested = AlternativeChannel.requested(button, notes.requestedChannel());
         try {
-            SignResult sent = engine.sign(identifier, clientIp(context));
+            SignResult sent = engine.sign(identifier, requested, clientIp(context));
+            notes.requestChannel(requested);
             notes.resendAllowedAt(Time.currentTime() + sent.cooldownSeconds());
-            context.challenge(codePage(context, engine, identifier, notes,
-                    new PageMessage("trader4OtpResent", null, identifier.masked()), true));
+            recordSend(notes, sent);
+            PageMessage done = ChallengePages.isWallet(identifier)
+                    ? new PageMessage("trader4WalletNewMessage", null)
+                    : new PageMessage(ChannelWording.resent(sent.channel()), null, MaskedPhoneNumber.of(identifier));
+            context.challenge(pages.render(identifier, done, true));
         } catch (OtpException refusal) {
             if (refusal.retryAfterSeconds() > 0) {
                 notes.resendAllowedAt(Time.currentTime() + refusal.retryAfterSeconds());
             }
-            context.challenge(codePage(context, engine, identifier, notes,
-                    RefusalMessages.onResend(refusal, engine.config().codeLength()), false));
+            context.challenge(pages.render(identifier, RefusalMessages.onResend(refusal, engine.config().codeLength()), false));
         }
     }
 
-    private void checkCode(AuthenticationFlowContext context, OtpLoginNotes notes, String code) {
+    private static void recordSend(OtpLoginNotes notes, SignResult sent) {
+        notes.sentBy(sent.channel());
+        notes.walletMessage(sent.walletMessage());
+    }
+
+    private void checkCode(AuthenticationFlowContext context, OtpLoginNotes notes, MultivaluedMap<String, String> form) {
         OtpService engine = engine(context);
         Identifier identifier = pendingIdentifier(context, engine, notes);
         if (identifier == null) {
             return;
         }
+        ChallengePages pages = new ChallengePages(context, engine, notes);
         UserModel account = UserLookup.find(context.getSession(), context.getRealm(), identifier);
-        if (account != null && refusedAsLocked(context, engine, identifier, notes, account)) {
+        if (account != null && refusedAsLocked(context, pages, identifier, account)) {
             return;
         }
         try {
-            VerifiedSignIn signIn = engine.verify(identifier, code, clientIp(context), AccountChecks.PendingActions.LEAVE_TO_FLOW);
+            VerifiedSignIn signIn = engine.verify(identifier, form.getFirst(ChallengePages.proofField(identifier)),
+                    clientIp(context), AccountChecks.PendingActions.LEAVE_TO_FLOW);
             notes.clear();
             context.setUser(signIn.user());
             context.success(OTPCredentialModel.TYPE);
         } catch (OtpException refusal) {
-            Response page = codePage(context, engine, identifier, notes,
-                    RefusalMessages.onCodePage(refusal, engine.config().codeLength()), false);
+            PageMessage message = ChallengePages.isWallet(identifier)
+                    ? RefusalMessages.onWalletPage(refusal)
+                    : RefusalMessages.onCodePage(refusal, engine.config().codeLength());
+            Response page = pages.render(identifier, message, false);
             if (RefusalMessages.isWrongGuess(refusal.error())) {
                 reportWrongCode(context, account, page);
             } else {
@@ -127,8 +145,8 @@ public class OtpFormAuthenticator implements Authenticator {
      * A locked account gets Keycloak's own wording, which does not say it is locked, and its code
      * is not even compared: guesses made during a lock-out teach an attacker nothing.
      */
-    private boolean refusedAsLocked(AuthenticationFlowContext context, OtpService engine, Identifier identifier,
-                                    OtpLoginNotes notes, UserModel account) {
+    private boolean refusedAsLocked(AuthenticationFlowContext context, ChallengePages pages, Identifier identifier,
+                                    UserModel account) {
         String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, account);
         if (lockError == null) {
             return false;
@@ -136,8 +154,7 @@ public class OtpFormAuthenticator implements Authenticator {
         context.getEvent().user(account).error(lockError);
         String key = Errors.USER_TEMPORARILY_DISABLED.equals(lockError)
                 ? Messages.ACCOUNT_TEMPORARILY_DISABLED_TOTP : Messages.ACCOUNT_PERMANENTLY_DISABLED_TOTP;
-        context.forceChallenge(codePage(context, engine, identifier, notes,
-                new PageMessage(key, RefusalMessages.CODE_FIELD), false));
+        context.forceChallenge(pages.render(identifier, new PageMessage(key, ChallengePages.proofField(identifier)), false));
         return true;
     }
 
@@ -165,13 +182,6 @@ public class OtpFormAuthenticator implements Authenticator {
             context.challenge(OtpFormPages.identifierPage(context, null, RefusalMessages.onIdentifierPage(e)));
             return null;
         }
-    }
-
-    private Response codePage(AuthenticationFlowContext context, OtpService engine, Identifier identifier,
-                              OtpLoginNotes notes, PageMessage message, boolean info) {
-        CodePageModel model = new CodePageModel(identifier.masked(), engine.config().codeLength(),
-                notes.resendWait(Time.currentTime()));
-        return OtpFormPages.codePage(context, model, message, info);
     }
 
     private static OtpService engine(AuthenticationFlowContext context) {

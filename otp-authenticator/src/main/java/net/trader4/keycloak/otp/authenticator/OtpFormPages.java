@@ -6,18 +6,21 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 
 /**
- * The two pages of the authenticator. Their templates ship in {@code theme-resources}, so they
+ * The pages of the authenticator: the identifier, then the code or, for a wallet, the message to sign. Their templates ship in {@code theme-resources}, so they
  * render under any login theme; a theme may override them by the same names.
  */
 final class OtpFormPages {
 
     static final String IDENTIFIER_TEMPLATE = "trader4-otp-identifier.ftl";
     static final String CODE_TEMPLATE = "trader4-otp-code.ftl";
+    static final String WALLET_TEMPLATE = "trader4-otp-wallet.ftl";
 
     /** Attribute holding what the user typed on the identifier page, to show it again. */
     static final String TYPED_IDENTIFIER = "trader4OtpIdentifier";
     /** Attribute holding the {@link CodePageModel}. */
     static final String CODE_PAGE = "trader4Otp";
+    /** Attribute holding the {@link WalletPageModel}. */
+    static final String WALLET_PAGE = "trader4Wallet";
 
     private OtpFormPages() {
     }
@@ -32,6 +35,12 @@ final class OtpFormPages {
         LoginFormsProvider form = withMessage(context.form(), message, info);
         form.setAttribute(CODE_PAGE, model);
         return form.createForm(CODE_TEMPLATE);
+    }
+
+    static Response walletPage(AuthenticationFlowContext context, WalletPageModel model, PageMessage message, boolean info) {
+        LoginFormsProvider form = withMessage(context.form(), message, info);
+        form.setAttribute(WALLET_PAGE, model);
+        return form.createForm(WALLET_TEMPLATE);
     }
 
     private static LoginFormsProvider withMessage(LoginFormsProvider form, PageMessage message, boolean info) {

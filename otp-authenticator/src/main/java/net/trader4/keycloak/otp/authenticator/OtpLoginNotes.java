@@ -3,13 +3,18 @@ package net.trader4.keycloak.otp.authenticator;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Per-login state in the authentication session: which identifier a code was sent to and when the
- * next one may be asked for. Codes themselves stay in the OTP engine, never here.
+ * Per-login state in the authentication session: which identifier a code was sent to, by which
+ * channel, and when the next one may be asked for; for a wallet, the message to sign (public
+ * text, shown on the page again after a wrong signature). Codes themselves stay in the OTP
+ * engine, never here.
  */
 final class OtpLoginNotes {
 
     static final String IDENTIFIER = "trader4.otp.identifier";
     static final String RESEND_AT = "trader4.otp.resendAt";
+    static final String CHANNEL = "trader4.otp.channel";
+    static final String REQUESTED_CHANNEL = "trader4.otp.requestedChannel";
+    static final String WALLET_MESSAGE = "trader4.otp.walletMessage";
 
     private final AuthenticationSessionModel authSession;
 
@@ -25,6 +30,33 @@ final class OtpLoginNotes {
     void codeSent(String normalisedIdentifier, long resendAtEpochSeconds) {
         authSession.setAuthNote(IDENTIFIER, normalisedIdentifier);
         resendAllowedAt(resendAtEpochSeconds);
+    }
+
+    /** The channel the last code went by ({@code email}, {@code sms}, {@code voice}, ...). */
+    String channel() {
+        return authSession.getAuthNote(CHANNEL);
+    }
+
+    void sentBy(String channel) {
+        set(CHANNEL, channel);
+    }
+
+    /** The channel the user asked for instead of the realm's choice, {@code null} for none. */
+    String requestedChannel() {
+        return authSession.getAuthNote(REQUESTED_CHANNEL);
+    }
+
+    void requestChannel(String channel) {
+        set(REQUESTED_CHANNEL, channel);
+    }
+
+    /** The message the wallet is to sign, {@code null} for codes. */
+    String walletMessage() {
+        return authSession.getAuthNote(WALLET_MESSAGE);
+    }
+
+    void walletMessage(String message) {
+        set(WALLET_MESSAGE, message);
     }
 
     void resendAllowedAt(long epochSeconds) {
@@ -45,7 +77,16 @@ final class OtpLoginNotes {
     }
 
     void clear() {
-        authSession.removeAuthNote(IDENTIFIER);
-        authSession.removeAuthNote(RESEND_AT);
+        for (String note : new String[] {IDENTIFIER, RESEND_AT, CHANNEL, REQUESTED_CHANNEL, WALLET_MESSAGE}) {
+            authSession.removeAuthNote(note);
+        }
+    }
+
+    private void set(String note, String value) {
+        if (value == null) {
+            authSession.removeAuthNote(note);
+        } else {
+            authSession.setAuthNote(note, value);
+        }
     }
 }

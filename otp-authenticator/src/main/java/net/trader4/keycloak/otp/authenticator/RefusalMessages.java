@@ -12,6 +12,7 @@ final class RefusalMessages {
 
     static final String IDENTIFIER_FIELD = "identifier";
     static final String CODE_FIELD = "code";
+    static final String SIGNATURE_FIELD = "signature";
 
     private RefusalMessages() {
     }
@@ -40,6 +41,21 @@ final class RefusalMessages {
             case UNDELIVERABLE -> new PageMessage("trader4OtpUndeliverable", null);
             case ACCOUNT_DISABLED -> new PageMessage(Messages.ACCOUNT_DISABLED, null);
             default -> new PageMessage("trader4OtpUnavailable", null);
+        };
+    }
+
+    /** A refusal on the wallet page (checking a signature). */
+    static PageMessage onWalletPage(OtpException refusal) {
+        return switch (refusal.error()) {
+            case INVALID_REQUEST -> new PageMessage("trader4WalletSignatureFormat", SIGNATURE_FIELD);
+            // Without a count it is a valid signature for an address no account holds: only its key's holder sees this.
+            case INVALID_CODE -> refusal.attemptsLeft() > 0
+                    ? new PageMessage("trader4WalletInvalidSignature", SIGNATURE_FIELD, refusal.attemptsLeft())
+                    : new PageMessage("trader4WalletNoAccount", SIGNATURE_FIELD);
+            case UNSUPPORTED_SIGNATURE -> new PageMessage("trader4WalletUnsupportedSignature", SIGNATURE_FIELD);
+            case EXPIRED_CODE -> new PageMessage("trader4WalletExpiredMessage", null);
+            case TOO_MANY_ATTEMPTS -> new PageMessage("trader4WalletTooManyAttempts", null);
+            default -> onCodePage(refusal, 0);
         };
     }
 

@@ -68,7 +68,7 @@ class RefusalMessagesTest {
             Properties messages = messages(language);
             for (PageMessage message : new PageMessage[] {
                     RefusalMessages.onIdentifierPage(refusal), RefusalMessages.onCodePage(refusal, 6),
-                    RefusalMessages.onResend(refusal, 6)}) {
+                    RefusalMessages.onResend(refusal, 6), RefusalMessages.onWalletPage(refusal)}) {
                 if (message.key().startsWith("trader4")) {
                     String text = messages.getProperty(message.key());
                     assertNotNull(text, language + " lacks " + message.key());
@@ -92,7 +92,8 @@ class RefusalMessagesTest {
     void templatesUseOnlyKnownKeys() throws IOException {
         Properties english = messages("en");
         Pattern msgCall = Pattern.compile("msg\\([\"'](trader4[A-Za-z]+)[\"']");
-        for (String template : new String[] {"trader4-otp-identifier.ftl", "trader4-otp-code.ftl"}) {
+        for (String template : new String[] {"trader4-otp-identifier.ftl", "trader4-otp-code.ftl",
+                "trader4-otp-wallet.ftl"}) {
             Matcher matcher = msgCall.matcher(Files.readString(THEME_RESOURCES.resolve("templates").resolve(template)));
             int found = 0;
             while (matcher.find()) {
@@ -101,6 +102,39 @@ class RefusalMessagesTest {
             }
             assertTrue(found > 2, template);
         }
+    }
+
+    @Test
+    void walletRefusalsNameTheSignature() {
+        PageMessage wrong = RefusalMessages.onWalletPage(OtpException.wrongCode("x", 3));
+        assertEquals("trader4WalletInvalidSignature", wrong.key());
+        assertEquals(RefusalMessages.SIGNATURE_FIELD, wrong.field());
+        assertEquals(3, wrong.parameters()[0]);
+        assertEquals("trader4WalletUnsupportedSignature",
+                RefusalMessages.onWalletPage(new OtpException(OtpError.UNSUPPORTED_SIGNATURE, "x")).key());
+        PageMessage expired = RefusalMessages.onWalletPage(new OtpException(OtpError.EXPIRED_CODE, "x"));
+        assertEquals("trader4WalletExpiredMessage", expired.key());
+        assertNull(expired.field(), "a page-wide alert: the message itself is gone");
+        assertEquals("trader4WalletSignatureFormat",
+                RefusalMessages.onWalletPage(new OtpException(OtpError.INVALID_REQUEST, "x")).key());
+    }
+
+    @Test
+    void channelWordingKeysAreTranslated() throws IOException {
+        for (String language : new String[] {"en", "de", "fa"}) {
+            Properties messages = messages(language);
+            for (String channel : new String[] {"email", "sms", "voice", "log"}) {
+                assertNotNull(messages.getProperty(ChannelWording.sentTo(channel)), language + " " + channel);
+                assertNotNull(messages.getProperty(ChannelWording.resent(channel)), language + " " + channel);
+            }
+            assertNotNull(messages.getProperty(ChannelWording.switchTo("voice")), language);
+            assertNotNull(messages.getProperty(ChannelWording.switchTo("sms")), language);
+        }
+        Properties english = messages("en");
+        assertEquals("We sent an SMS to {0}.", english.getProperty(ChannelWording.sentTo("sms")));
+        assertEquals("We are calling {0}.", english.getProperty(ChannelWording.sentTo("voice")));
+        assertEquals("We sent a code to {0}.", english.getProperty(ChannelWording.sentTo("email")));
+        assertEquals("Call me instead", english.getProperty(ChannelWording.switchTo("voice")));
     }
 
     @Test
