@@ -87,6 +87,7 @@ public class OtpService {
         if (identifier.type() == IdentifierType.WALLET) {
             return walletChallenges.issue(identifier, clientIp);
         }
+        long started = System.nanoTime();
         DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type(),
                 requestedChannel);
 
@@ -127,10 +128,12 @@ public class OtpService {
                 throw new OtpException(e.reason() == DeliveryException.Reason.DESTINATION_REJECTED
                         ? OtpError.UNDELIVERABLE : OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
             }
+            SignPacing.recordSend(realm.getId(), channel.id(), System.nanoTime() - started);
         } else {
             // Nobody receives this one: the hash is of a code that is thrown away.
             code = CodeGenerator.digits(config.codeLength());
         }
+        SignPacing.holdUntil(started, SignPacing.typicalSend(realm.getId(), channel.id()));
         challenges.save(challengeKey, new OtpChallenge(challengeId, CodeHasher.hash(key.secret(), challengeId, code),
                 key.kid(), user == null ? "" : user.getId(), now, now + ttl, reachable ? channel.id() : ""));
         LOG.debugf("Sign-in code issued for %s in realm %s", identifier.masked(), realm.getName());
