@@ -6,7 +6,7 @@
 #   ./run.sh --reset   forget all data (users, sessions) and import the demo realm afresh
 #
 # Environment: KC_HTTP_PORT, KC_HTTP_MANAGEMENT_PORT, SMTP_HOST, SMTP_PORT, SMTP_FROM,
-# SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
+# SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_TIMEOUT_MILLIS, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
 # TWILIO_FROM_NUMBER, TWILIO_API_BASE_URL, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET
 # (see README.md, "Configuration").
 set -euo pipefail
@@ -92,7 +92,8 @@ if [ -n "${SMTP_HOST:-}" ]; then
   auth=false; [ -n "${SMTP_USER:-}" ] && auth=true
   kcadm update "realms/$REALM" -f - <<JSON
 {"smtpServer": {"host": "$SMTP_HOST", "port": "${SMTP_PORT:-25}", "from": "${SMTP_FROM:-no-reply@localhost}",
-  "starttls": "${SMTP_STARTTLS:-false}", "auth": "$auth", "user": "${SMTP_USER:-}", "password": "${SMTP_PASSWORD:-}"},
+  "starttls": "${SMTP_STARTTLS:-false}", "auth": "$auth", "user": "${SMTP_USER:-}", "password": "${SMTP_PASSWORD:-}",
+  "connectionTimeout": "${SMTP_TIMEOUT_MILLIS:-5000}", "timeout": "${SMTP_TIMEOUT_MILLIS:-5000}", "writeTimeout": "${SMTP_TIMEOUT_MILLIS:-5000}"},
  "attributes": {"trader4.otp.devLogChannel": "false"}}
 JSON
   say "Sign-in codes are sent by email through $SMTP_HOST:${SMTP_PORT:-25}."

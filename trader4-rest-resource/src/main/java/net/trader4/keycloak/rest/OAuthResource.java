@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -58,6 +61,7 @@ public class OAuthResource {
     public static final String API_CLIENT_ATTRIBUTE = "trader4.api.clientId";
     public static final String DEFAULT_API_CLIENT = "trader4-api";
     static final String AUTH_TYPE = "trader4-otp";
+    private static final String ENDPOINTS = "v1/oauth/{endpoint: sign|verify}";
 
     private static final Logger LOG = Logger.getLogger(OAuthResource.class);
 
@@ -186,6 +190,32 @@ public class OAuthResource {
     @Path("qr-login-status")
     public Response qrLoginStatus(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId) {
         return new QrLoginStatusEndpoint(session, realm).status(clientId, tabId);
+    }
+
+    // Other methods on the API's paths get the envelope rather than Keycloak's bare 405
+    // (HEAD follows GET, OPTIONS keeps the framework's answer).
+    @GET
+    @Path(ENDPOINTS)
+    public Response getNotAllowed() {
+        return Envelope.methodNotAllowed();
+    }
+
+    @PUT
+    @Path(ENDPOINTS)
+    public Response putNotAllowed() {
+        return Envelope.methodNotAllowed();
+    }
+
+    @DELETE
+    @Path(ENDPOINTS)
+    public Response deleteNotAllowed() {
+        return Envelope.methodNotAllowed();
+    }
+
+    @PATCH
+    @Path(ENDPOINTS)
+    public Response patchNotAllowed() {
+        return Envelope.methodNotAllowed();
     }
 
     Supplier<MultivaluedMap<String, String>> formFields() {

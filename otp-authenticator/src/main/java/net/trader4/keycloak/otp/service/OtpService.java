@@ -88,6 +88,7 @@ public class OtpService {
         if (identifier.type() == IdentifierType.WALLET) {
             return walletChallenges.issue(identifier, clientIp);
         }
+        long started = System.nanoTime();
         DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type(),
                 requestedChannel);
 
@@ -131,10 +132,12 @@ public class OtpService {
                 throw new OtpException(e.reason() == DeliveryException.Reason.DESTINATION_REJECTED
                         ? OtpError.UNDELIVERABLE : OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
             }
+            SignPacing.recordSend(realm.getId(), channel.id(), System.nanoTime() - started);
         } else {
             // Nobody receives this one: the hash is of a code that is thrown away.
             code = CodeGenerator.digits(config.codeLength());
         }
+        SignPacing.holdUntil(started, SignPacing.typicalSend(realm.getId(), channel.id()));
         String codeHash = code == null ? OtpChallenge.CHECKED_BY_CHANNEL : CodeHasher.hash(key.secret(), challengeId, code);
         challenges.save(challengeKey, new OtpChallenge(challengeId, codeHash,
                 key.kid(), user == null ? "" : user.getId(), now, now + ttl, reachable ? channel.id() : ""));

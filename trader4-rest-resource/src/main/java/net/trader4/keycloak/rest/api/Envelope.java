@@ -44,6 +44,12 @@ public final class Envelope {
         return response.build();
     }
 
+    /** 405 for any method but POST on the API's paths, with {@code Allow: POST}. */
+    public static Response methodNotAllowed() {
+        Response answer = failure(new ApiError(405, "method_not_allowed", "Use POST for this endpoint."));
+        return Response.fromResponse(answer).header("Allow", "POST").build();
+    }
+
     private static Map<String, Object> body(boolean succeed, String message, Object results, String error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("succeed", succeed);

@@ -1,0 +1,115 @@
+package net.trader4.keycloak.cluster;
+
+import net.trader4.keycloak.cluster.support.ApiClient;
+import net.trader4.keycloak.cluster.support.ApiClient.Answer;
+import net.trader4.keycloak.cluster.support.KeycloakCluster;
+import net.trader4.keycloak.cluster.support.SilentSmtp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A mail server or Twilio that is down, slow or failing: a clear 503 envelope within a bounded
+ * time, the code already pending stays valid (a failed send consumes nothing), and the next
+ * request works once the fault is gone.
+ */
+@Order(3)
+class FaultsIT {
+
+    /** The demo user's mobile, reached by SMS through the Twilio stand-in. */
+    private static final String MOBILE = "+447888872720";
+    /** The realm's SMTP timeouts are 3 s; the Twilio read timeout 2 s. Generous for a loaded machine. */
+    private static final long BOUND_MILLIS = 10_000;
+
+    KeycloakCluster cluster;
+    ApiClient node1;
+    ApiClient node2;
+
+    @BeforeEach
+    void setUp() {
+        cluster = KeycloakCluster.get();
+        node1 = new ApiClient(cluster.node(1));
+        node2 = new ApiClient(cluster.node(2));
+    }
+
+    @Test
+    void smtpServerDown() {
+        String email = cluster.admin().newEmailUser();
+        int seen = cluster.mail().countTo(email);
+        assertEquals(200, node1.sign(email).status());
+        String pending = cluster.mail().codeSentTo(email, seen);
+        cluster.mail().stop();
+        try {
+            assertUnavailableInTime(node2.sign(email));
+        } finally {
+            cluster.mail().start();
+        }
+        assertEquals(200, node1.verify(email, pending).status(), "the failed send left the pending code alone");
+        assertSignInWorks(email);
+    }
+
+    @Test
+    void smtpServerThatNeverAnswers() throws Exception {
+        String email = cluster.admin().newEmailUser();
+        int seen = cluster.mail().countTo(email);
+        assertEquals(200, node2.sign(email).status());
+        String pending = cluster.mail().codeSentTo(email, seen);
+        try (SilentSmtp silent = new SilentSmtp(KeycloakCluster.SILENT_SMTP_PORT)) {
+            cluster.admin().setSmtpPort(KeycloakCluster.SILENT_SMTP_PORT);
+            assertUnavailableInTime(node1.sign(email));
+        } finally {
+            cluster.admin().setSmtpPort(KeycloakCluster.SMTP_PORT);
+        }
+        assertEquals(200, node2.verify(email, pending).status(), "the failed send left the pending code alone");
+        assertSignInWorks(email);
+    }
+
+    @Test
+    void twilioAnswering500() {
+        assertEquals(200, node1.sign(MOBILE).status());
+        String pending = cluster.twilio().lastSmsCode(MOBILE);
+        cluster.twilio().failWith500();
+        try {
+            assertUnavailableInTime(node2.sign(MOBILE));
+        } finally {
+            cluster.twilio().answerLikeTwilio();
+        }
+        assertEquals(200, node2.verify(MOBILE, pending).status(), "the failed send left the pending code alone");
+        assertSmsSignInWorks();
+    }
+
+    @Test
+    void twilioHanging() {
+        assertEquals(200, node2.sign(MOBILE).status());
+        String pending = cluster.twilio().lastSmsCode(MOBILE);
+        cluster.twilio().hang();
+        try {
+            assertUnavailableInTime(node1.sign(MOBILE));
+        } finally {
+            cluster.twilio().answerLikeTwilio();
+        }
+        assertEquals(200, node1.verify(MOBILE, pending).status(), "the failed send left the pending code alone");
+        assertSmsSignInWorks();
+    }
+
+    private static void assertUnavailableInTime(Answer answer) {
+        System.out.printf("FAULT answered %d %s in %d ms%n", answer.status(), answer.error(), answer.millis());
+        assertEquals(503, answer.status(), answer.toString());
+        assertEquals("delivery_unavailable", answer.error());
+        assertTrue(answer.millis() < BOUND_MILLIS, "answered within " + BOUND_MILLIS + " ms: " + answer);
+    }
+
+    private void assertSignInWorks(String email) {
+        int seen = cluster.mail().countTo(email);
+        assertEquals(200, node2.sign(email).status());
+        assertEquals(200, node1.verify(email, cluster.mail().codeSentTo(email, seen)).status());
+    }
+
+    private void assertSmsSignInWorks() {
+        assertEquals(200, node1.sign(MOBILE).status());
+        assertEquals(200, node2.verify(MOBILE, cluster.twilio().lastSmsCode(MOBILE)).status());
+    }
+}

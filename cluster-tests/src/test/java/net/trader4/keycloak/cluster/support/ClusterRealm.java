@@ -1,0 +1,39 @@
+package net.trader4.keycloak.cluster.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The demo realm, as the cluster imports it: mail goes to the local GreenMail with bounded SMTP
+ * waits, and the per-network caps are lifted because every test request comes from 127.0.0.1.
+ */
+final class ClusterRealm {
+
+    /** Keycloak's SMTP timeouts (realm {@code smtpServer} keys, milliseconds; Keycloak's default is 10000). */
+    static final String SMTP_TIMEOUT_MILLIS = "3000";
+
+    private ClusterRealm() {
+    }
+
+    static String json(Path demoRealm, int smtpPort) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode realm = (ObjectNode) mapper.readTree(demoRealm.toFile());
+        ObjectNode smtp = realm.putObject("smtpServer");
+        smtp.put("host", "127.0.0.1");
+        smtp.put("port", String.valueOf(smtpPort));
+        smtp.put("from", "login@trader4.test");
+        smtp.put("timeout", SMTP_TIMEOUT_MILLIS);
+        smtp.put("connectionTimeout", SMTP_TIMEOUT_MILLIS);
+        smtp.put("writeTimeout", SMTP_TIMEOUT_MILLIS);
+        ObjectNode attributes = realm.with("attributes");
+        attributes.put("trader4.otp.sendsPerIpPerHour", "100000");
+        attributes.put("trader4.otp.failuresPerIpPerHour", "100000");
+        attributes.put("trader4.otp.resendCooldownSeconds", "0");
+        attributes.put("trader4.otp.sendsPerIdentifierPerHour", "100");
+        attributes.put("trader4.otp.phoneSendsPerPrefixPerHour", "100000");
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
+    }
+}
