@@ -8,11 +8,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Drives the two pages of "trader4 OTP by identifier" the way a person does. */
+/** Drives the pages of "trader4 OTP by identifier" the way a person does. */
 public final class OtpLoginPages {
 
     public static final String IDENTIFIER_PAGE = "login-trader4-otp-identifier";
     public static final String CODE_PAGE = "login-trader4-otp-code";
+    public static final String WALLET_PAGE = "login-trader4-otp-wallet";
 
     private final WebDriver driver;
 
@@ -49,6 +50,19 @@ public final class OtpLoginPages {
         submitAndWait(driver.findElement(By.id("kc-login")));
     }
 
+    /** Pastes a wallet's signature and signs in with it. */
+    public void enterSignature(String signature) {
+        WebElement field = driver.findElement(By.id("signature"));
+        field.clear();
+        field.sendKeys(signature);
+        submitAndWait(driver.findElement(By.id("kc-login")));
+    }
+
+    /** The message the wallet page asks to sign, as the text area holds it (newlines included). */
+    public String walletMessage() {
+        return driver.findElement(By.id("trader4-wallet-message")).getDomProperty("value");
+    }
+
     public WebElement resendButton() {
         return driver.findElement(By.id("trader4-otp-resend"));
     }
@@ -76,10 +90,20 @@ public final class OtpLoginPages {
         return driver.findElement(By.id("trader4-otp-sent-to")).getText();
     }
 
+    /** {@link #sentTo()} without the bidi isolates around the destination. */
+    public String sentToPlain() {
+        return sentTo().replaceAll("[\u2068\u2069]", "");
+    }
+
     /** Clicks and waits until the browser left the current document. */
     public void submitAndWait(WebElement button) {
+        submitAndWaitFor(button::click);
+    }
+
+    /** Runs what submits the page (a click, a script) and waits until the browser left the current document. */
+    public void submitAndWaitFor(Runnable submit) {
         WebElement html = driver.findElement(By.tagName("html"));
-        button.click();
+        submit.run();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
             try {
                 html.isDisplayed();

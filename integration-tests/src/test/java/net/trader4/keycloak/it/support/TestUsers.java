@@ -33,6 +33,25 @@ public final class TestUsers {
         return email;
     }
 
+    /** A fresh enabled account holding the values in one attribute (a phone number, wallet addresses). */
+    public static String newUserWith(ManagedRealm realm, String attribute, String... values) {
+        String username = "b-" + UUID.randomUUID().toString().substring(0, 10);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.test");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        user.setFirstName("Test");
+        user.setLastName("User");
+        user.setAttributes(Map.of(attribute, List.of(values)));
+        try (Response response = realm.admin().users().create(user)) {
+            if (response.getStatus() != 201) {
+                throw new AssertionError("User not created: " + response.getStatus() + " " + response.readEntity(String.class));
+            }
+        }
+        return username;
+    }
+
     public static UserRepresentation byEmail(ManagedRealm realm, String email) {
         List<UserRepresentation> users = realm.admin().users().searchByEmail(email, true);
         return users.isEmpty() ? null : users.get(0);
