@@ -19,6 +19,8 @@ import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.it.support.ApiClient;
+import net.trader4.keycloak.it.support.Mailbox;
+import net.trader4.keycloak.it.support.OtpLoginPages;
 import net.trader4.keycloak.it.support.Phones;
 import net.trader4.keycloak.it.support.QrApi;
 import net.trader4.keycloak.it.support.TestUsers;
@@ -32,6 +34,8 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -60,6 +64,9 @@ class QrBrowserIT {
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
 
     @InjectWebDriver
     ManagedWebDriver desktop;
@@ -116,10 +123,12 @@ class QrBrowserIT {
         try {
             WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(20));
             phone.navigate().to(approvalUrl);
-            // Not signed in yet: the realm's own login page, through the approval client.
-            phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
-            phone.findElement(By.id("password")).sendKeys(PASSWORD);
-            phone.findElement(By.cssSelector("[type=submit]")).click();
+            // Not signed in yet: the realm's own login (its browser flow signs in with a code), through the approval client.
+            OtpLoginPages phoneLogin = new OtpLoginPages(phone);
+            phoneLogin.waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
+            int mailsBefore = Mailbox.messagesTo(mail, email).length;
+            phoneLogin.sendCodeTo(email);
+            phoneLogin.enterCode(Mailbox.codeSentTo(mail, email, mailsBefore));
             phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
             assertEquals(approvalUrl, phone.getCurrentUrl(), "the authorization code is not left in the address");
             String page = phone.findElement(By.tagName("body")).getText();

@@ -76,11 +76,15 @@ public final class QrLoginStore {
      */
     public QrDecision claim(QrLoginRequest request, long nowMillis) {
         QrKeys keys = keys(request);
+        // The "claimed" marker first: between taking the decision out and marking the request
+        // claimed, a concurrent check would otherwise see neither and answer "pending".
+        if (!store.putIfAbsent(keys.claimed(), lifespan(request, nowMillis))) {
+            return null;
+        }
         Map<String, String> removed = store.remove(keys.decision());
         if (removed == null) {
             return null;
         }
-        store.putIfAbsent(keys.claimed(), lifespan(request, nowMillis));
         QrDecision decision = QrDecision.fromNotes(removed);
         return decision != null && decision.approved() ? decision : null;
     }
