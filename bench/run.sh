@@ -102,6 +102,8 @@ else
 fi
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
 export JAVA_OPTS_KC_HEAP="${BENCH_HEAP:--Xms2g -Xmx2g}"
+# --profile: deep stacks in the JFR recordings (Keycloak's commit path is deeper than JFR's default 64 frames).
+case " ${PY_ARGS[*]:-} " in *" --profile "*) export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} -XX:FlightRecorderOptions:stackdepth=256" ;; esac
 LOG="$OUT/keycloak.log"
 say "Starting Keycloak $KC_VERSION on http://127.0.0.1:$HTTP_PORT ($DB_DESC); log: $LOG"
 "$KC_HOME/bin/kc.sh" start "${DB_ARGS[@]}" --cache=local --health-enabled=true \
