@@ -620,9 +620,9 @@ def main():
     args = p.parse_args()
     quick = args.quick
     args.rounds = args.rounds or (2 if quick else 3)
-    args.duration = args.duration or (5 if quick else 20)
-    args.warmup = args.warmup if args.warmup is not None else (3 if quick else 10)
-    args.users = args.users or (3000 if quick else 12000)
+    args.duration = args.duration or (4 if quick else 20)
+    args.warmup = args.warmup if args.warmup is not None else (2 if quick else 10)
+    args.users = args.users or (2000 if quick else 12000)
     if args.memory_challenges is None:
         args.memory_challenges = 0 if quick else 100_000
     args.out = os.path.abspath(args.out or (args.work if quick else os.path.join(ROOT, "docs")))
@@ -668,7 +668,8 @@ def main():
         for key, _, _ in ENDPOINTS:
             jfr = key if jfr_round else None
             if key == "verify":
-                need = math.ceil(1.3 * duration * row["client_credentials"]["rps"])
+                # Enough codes for verify to run the whole phase even at client_credentials' rate.
+                need = math.ceil((1.1 if quick else 1.3) * duration * row["client_credentials"]["rps"])
                 r = phases.verify(duration, jfr, need)
             else:
                 r = getattr(phases, key)(duration, jfr)

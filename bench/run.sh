@@ -5,7 +5,7 @@
 #
 #   bench/run.sh                 full run: warm-up + 3 rounds of 20 s, memory with 100,000 challenges;
 #                                writes docs/benchmarks.md and docs/benchmarks.png
-#   bench/run.sh --quick         warm-up + 2 rounds of 5 s, no memory phase (under 3 minutes once
+#   bench/run.sh --quick         warm-up + 2 rounds of 4 s, no memory phase (under 3 minutes once
 #                                the bundle and the distribution are there); writes bench/out/
 #   bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/kc --db-username kc --db-password kc
 #                                the same against PostgreSQL instead of the embedded H2 database
