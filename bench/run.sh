@@ -5,7 +5,7 @@
 #
 #   bench/run.sh                 full run: warm-up + 3 rounds of 20 s, memory with 100,000 challenges;
 #                                writes docs/benchmarks.md and docs/benchmarks.png
-#   bench/run.sh --quick         warm-up + 2 rounds of 5 s, no memory phase (under 3 minutes once
+#   bench/run.sh --quick         warm-up + 2 rounds of 4 s, no memory phase (under 3 minutes once
 #                                the bundle and the distribution are there); writes bench/out/
 #   bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/kc --db-username kc --db-password kc
 #                                the same against PostgreSQL instead of the embedded H2 database
@@ -102,6 +102,8 @@ else
 fi
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
 export JAVA_OPTS_KC_HEAP="${BENCH_HEAP:--Xms2g -Xmx2g}"
+# --profile: deep stacks in the JFR recordings (Keycloak's commit path is deeper than JFR's default 64 frames).
+case " ${PY_ARGS[*]:-} " in *" --profile "*) export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} -XX:FlightRecorderOptions:stackdepth=256" ;; esac
 LOG="$OUT/keycloak.log"
 say "Starting Keycloak $KC_VERSION on http://127.0.0.1:$HTTP_PORT ($DB_DESC); log: $LOG"
 "$KC_HOME/bin/kc.sh" start "${DB_ARGS[@]}" --cache=local --health-enabled=true \
