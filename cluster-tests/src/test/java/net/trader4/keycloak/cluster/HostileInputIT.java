@@ -1,8 +1,11 @@
 package net.trader4.keycloak.cluster;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +51,7 @@ class HostileInputIT {
         KeycloakCluster cluster = KeycloakCluster.get();
         HostileRequests generator = new HostileRequests(SEED, "/realms/" + KeycloakCluster.REALM);
         Map<String, LongAdder> byKindAndStatus = new ConcurrentHashMap<>();
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         LongAdder serverErrors = new LongAdder();
         Map<String, LongAdder> keycloakOwn = new ConcurrentHashMap<>();
         String tokenEndpoint = "/realms/" + KeycloakCluster.REALM + "/protocol/openid-connect/token";
@@ -129,7 +132,7 @@ class HostileInputIT {
                 assertEquals(405, answer.status(), answer.text());
                 assertTrue(answer.text().contains("\"error\":\"method_not_allowed\""), answer.text());
                 assertTrue(answer.text().contains("\"succeed\":false"), answer.text());
-                assertTrue(answer.text().toLowerCase(java.util.Locale.ROOT).contains("\r\nallow: post\r\n"), answer.text());
+                assertTrue(answer.text().toLowerCase(Locale.ROOT).contains("\r\nallow: post\r\n"), answer.text());
             }
         }
     }
@@ -145,12 +148,12 @@ class HostileInputIT {
     /** Which part of Keycloak's HTTP layer a request trips, for the report. */
     private static String keycloakLayer(HostileRequest request) {
         String type = request.header("Content-Type");
-        String lower = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
         if (lower.startsWith("multipart/")) {
             return "multipart body parser";
         }
         if (lower.startsWith("application/x-www-form-urlencoded")
-                && HostileRequests.hasMalformedPercent(new String(request.body(), java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                && HostileRequests.hasMalformedPercent(new String(request.body(), StandardCharsets.ISO_8859_1))) {
             return "form parser, malformed percent-encoding";
         }
         return "Content-Type header parser (" + type + ")";

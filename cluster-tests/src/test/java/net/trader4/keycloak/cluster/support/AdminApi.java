@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,11 +22,11 @@ public final class AdminApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final java.util.function.Supplier<String> liveNode;
+    private final Supplier<String> liveNode;
     private final String realm;
 
     /** @param liveNode the base URL of a node that is up: admin calls survive the loss of a node */
-    AdminApi(java.util.function.Supplier<String> liveNode, String realm) {
+    AdminApi(Supplier<String> liveNode, String realm) {
         this.liveNode = liveNode;
         this.realm = realm;
     }

@@ -33,7 +33,10 @@ final class ClusterRealm {
         attributes.put("trader4.otp.failuresPerIpPerHour", "100000");
         attributes.put("trader4.otp.resendCooldownSeconds", "0");
         attributes.put("trader4.otp.sendsPerIdentifierPerHour", "100");
+        // The hostile run sends a few valid-looking numbers too: the phone caps must not run dry for the fault tests.
         attributes.put("trader4.otp.phoneSendsPerPrefixPerHour", "100000");
+        attributes.put("trader4.otp.phoneSendsPerCountryPerHour", "1000000");
+        attributes.put("trader4.otp.phoneSendsPerHour", "1000000");
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
     }
 }

@@ -12,11 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One Keycloak node of the cluster: its own copy of the distribution, ports and log. */
 public final class KeycloakNode {
 
-    private static final java.util.regex.Pattern CLUSTER_VIEW = java.util.regex.Pattern.compile("\\] \\((\\d+)\\) \\[");
+    private static final Pattern CLUSTER_VIEW = Pattern.compile("\\] \\((\\d+)\\) \\[");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int index;
@@ -130,7 +133,7 @@ public final class KeycloakNode {
         int size = 0;
         for (String line : logLines()) {
             if (line.contains("ISPN000094")) {
-                java.util.regex.Matcher view = CLUSTER_VIEW.matcher(line);
+                Matcher view = CLUSTER_VIEW.matcher(line);
                 if (view.find()) {
                     size = Integer.parseInt(view.group(1));
                 }
@@ -161,7 +164,7 @@ public final class KeycloakNode {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 killHard();
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,10 @@
 package net.trader4.keycloak.cluster.support;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -59,9 +64,9 @@ public final class TwilioStandIn implements AutoCloseable {
             if (!request.getUrl().contains("/Messages.json") || event.getResponse().getStatus() != 201) {
                 continue;
             }
-            String body = java.net.URLDecoder.decode(request.getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8);
+            String body = URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
             if (body.contains("To=" + to)) {
-                java.util.regex.Matcher code = java.util.regex.Pattern.compile("#([0-9]{6,10})").matcher(body);
+                Matcher code = Pattern.compile("#([0-9]{6,10})").matcher(body);
                 if (code.find()) {
                     return code.group(1);
                 }

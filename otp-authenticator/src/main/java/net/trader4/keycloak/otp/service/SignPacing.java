@@ -10,14 +10,15 @@ import java.util.concurrent.TimeUnit;
  * send waits for the mail server or Twilio, a send to nobody does not, and that difference would
  * tell who has an account. Every sign is held until a typical successful send (the 90th
  * percentile of the last {@value #WINDOW} on this node, per realm and channel) has passed since
- * it began. Delivery stays synchronous so a failed send is still reported and consumes nothing.
+ * it began. A short window follows changes of load quickly; a high percentile keeps real sends
+ * from running past the hold. Delivery stays synchronous so a failed send is still reported and consumes nothing.
  *
  * <p>Only durations live in memory, never anything about a sign-in: a node that starts afresh
  * learns them again from its first sends.
  */
 final class SignPacing {
 
-    static final int WINDOW = 64;
+    static final int WINDOW = 32;
     private static final long MAX_HOLD_NANOS = TimeUnit.SECONDS.toNanos(15);
     private static final Map<String, Durations> BY_CHANNEL = new ConcurrentHashMap<>();
 
