@@ -13,7 +13,6 @@ import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.ApiClient.Answer;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -133,12 +132,53 @@ class CrossNodeIT {
     }
 
     @Test
-    @Disabled("Hook for QR sign-in: created on node 1, approved on node 2, claimed on node 1, exactly once")
-    void qrCreatedOnNode1ApprovedOnNode2ClaimedOnNode1ExactlyOnce() {
-    }
+    void qrCreatedOnNode1ApprovedOnNode2ClaimedExactlyOnce() throws Exception {
+        Answer created = node1.get("qr");
+        assertEquals(200, created.status(), created.toString());
+        String token = created.body().path("results").path("token").asText();
+        String secret = created.body().path("results").path("secret").asText();
+        Answer pending = node2.post("qr", Map.of("token", token, "secret", secret));
+        assertEquals("authorization_pending", pending.error(), pending.toString());
 
-    @Test
-    @Disabled("Hook for the browser flow: its status page polled alternately on both nodes")
-    void browserFlowStatusPageWorksWhenRequestsAlternateBetweenNodes() {
+        // The phone: signed in by a code on node 2, it approves there.
+        String email = cluster.admin().newEmailUser();
+        int seen = cluster.mail().countTo(email);
+        assertEquals(200, node2.sign(email).status());
+        String phoneToken = node2.verify(email, cluster.mail().codeSentTo(email, seen))
+                .body().path("results").path("access_token").asText();
+        Answer approved = node2.post("qr/authorize", Map.of("token", token), "Bearer " + phoneToken);
+        assertEquals(200, approved.status(), approved.toString());
+        Answer secondDecision = node1.post("qr/authorize", Map.of("token", token, "action", "deny"), "Bearer " + phoneToken);
+        assertTrue(secondDecision.status() >= 400 && secondDecision.status() < 500, "the first decision wins: " + secondDecision);
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Answer>> checks = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                ApiClient node = i % 2 == 0 ? node1 : node2;
+                Callable<Answer> check = () -> {
+                    go.await();
+                    return node.post("qr", Map.of("token", token, "secret", secret));
+                };
+                checks.add(pool.submit(check));
+            }
+            go.countDown();
+            int signedIn = 0;
+            int claimed = 0;
+            for (Future<Answer> check : checks) {
+                Answer a = check.get();
+                assertTrue(a.status() < 500, a.toString());
+                signedIn += a.status() == 200 ? 1 : 0;
+                claimed += "already_claimed".equals(a.error()) ? 1 : 0;
+                if (a.status() == 200) {
+                    assertEquals(email, a.body().path("results").path("email").asText());
+                }
+            }
+            assertEquals(1, signedIn, "tokens go out exactly once across both nodes");
+            assertEquals(9, claimed);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

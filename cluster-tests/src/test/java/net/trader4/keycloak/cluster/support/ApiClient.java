@@ -49,11 +49,33 @@ public final class ApiClient {
     }
 
     public Answer post(String endpoint, Map<String, String> fields) {
+        return post(endpoint, fields, null);
+    }
+
+    /** A GET of an API endpoint, e.g. {@code qr} to create a QR login request. */
+    public Answer get(String endpoint) {
+        return send(HttpRequest.newBuilder(URI.create(realmUrl + "/trader4/v1/oauth/" + endpoint))
+                .timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    /** A JSON POST, with an {@code Authorization} header when one is given. */
+    public Answer post(String endpoint, Map<String, String> fields, String authorization) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/trader4/v1/oauth/" + endpoint))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/trader4/v1/oauth/" + endpoint))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(fields))).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(fields)));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return send(request.build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
             long started = System.nanoTime();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             long millis = (System.nanoTime() - started) / 1_000_000;
