@@ -6,8 +6,9 @@ import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * QR logins in the cluster-wide single-use object store. Every transition that must happen once
- * is one atomic operation: the first decision takes a {@code putIfAbsent} marker, collecting an
- * approval is a {@code remove}. Nothing is ever updated with {@code replace}.
+ * is one atomic operation: the first decision and the one collection each take a
+ * {@code putIfAbsent} marker, and a collected approval is removed. Nothing is ever updated with
+ * {@code replace}.
  */
 public final class QrLoginStore {
 
@@ -71,21 +72,18 @@ public final class QrLoginStore {
     }
 
     /**
-     * Takes the approval out so it can be collected only once. Atomic across the cluster: of
-     * concurrent claims exactly one gets the decision, the others {@code null}.
+     * Collects the approval, once. Atomic across the cluster: of concurrent claims exactly one
+     * takes the {@code putIfAbsent} "claimed" marker and gets the decision, the others
+     * {@code null}. The marker comes first so that no reader ever sees the gap between the
+     * approval leaving and the marker arriving as "pending"; the approval is then removed, so it
+     * can never be read again.
      */
     public QrDecision claim(QrLoginRequest request, long nowMillis) {
         QrKeys keys = keys(request);
-        // The "claimed" marker first: between taking the decision out and marking the request
-        // claimed, a concurrent check would otherwise see neither and answer "pending".
         if (!store.putIfAbsent(keys.claimed(), lifespan(request, nowMillis))) {
             return null;
         }
-        Map<String, String> removed = store.remove(keys.decision());
-        if (removed == null) {
-            return null;
-        }
-        QrDecision decision = QrDecision.fromNotes(removed);
+        QrDecision decision = QrDecision.fromNotes(store.remove(keys.decision()));
         return decision != null && decision.approved() ? decision : null;
     }
 
