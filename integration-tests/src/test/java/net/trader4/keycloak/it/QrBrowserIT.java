@@ -235,13 +235,9 @@ class QrBrowserIT {
         return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     }
 
-    /** Screenshots for the README go to docs/screenshots of the repository. */
+    /** Screenshots under target/screenshots, like the other browser tests; docs/screenshots holds a reviewed copy. */
     private static void save(String name, byte[] png) throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        if (dir.getFileName().toString().equals("integration-tests")) {
-            dir = dir.getParent();
-        }
-        Path screenshots = dir.resolve("docs/screenshots");
+        Path screenshots = Path.of("target", "screenshots");
         Files.createDirectories(screenshots);
         Files.write(screenshots.resolve(name), png);
     }
