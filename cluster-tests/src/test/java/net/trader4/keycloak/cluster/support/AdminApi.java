@@ -61,6 +61,65 @@ public final class AdminApi {
         updateRealm(rep);
     }
 
+    /**
+     * A public client whose browser flow shows the QR login step first (cookie, QR, username and
+     * password as alternatives), created once.
+     */
+    public void qrLoginClient(String clientId, String redirectUri) {
+        String flow = "cluster QR browser";
+        HttpResponse<String> flows = send(HttpRequest.newBuilder(adminUri("/authentication/flows")).GET());
+        String flowId = flowId(flows.body(), flow);
+        if (flowId == null) {
+            ObjectNode rep = JSON.createObjectNode().put("alias", flow).put("providerId", "basic-flow")
+                    .put("topLevel", true).put("builtIn", false);
+            expect(201, send(HttpRequest.newBuilder(adminUri("/authentication/flows")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(rep.toString()))));
+            String path = "/authentication/flows/" + URLEncoder.encode(flow, StandardCharsets.UTF_8).replace("+", "%20") + "/executions";
+            for (String provider : new String[]{"auth-cookie", "trader4-qr-login", "auth-username-password-form"}) {
+                expect(201, send(HttpRequest.newBuilder(adminUri(path + "/execution")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"provider\":\"" + provider + "\"}"))));
+            }
+            try {
+                for (JsonNode execution : JSON.readTree(send(HttpRequest.newBuilder(adminUri(path)).GET()).body())) {
+                    ((ObjectNode) execution).put("requirement", "ALTERNATIVE");
+                    expect(202, send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(execution.toString()))));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            flowId = flowId(send(HttpRequest.newBuilder(adminUri("/authentication/flows")).GET()).body(), flow);
+        }
+        ObjectNode client = JSON.createObjectNode().put("clientId", clientId).put("name", "cluster web")
+                .put("publicClient", true).put("standardFlowEnabled", true);
+        client.putArray("redirectUris").add(redirectUri);
+        client.putObject("authenticationFlowBindingOverrides").put("browser", flowId);
+        HttpResponse<String> created = send(HttpRequest.newBuilder(adminUri("/clients")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(client.toString())));
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            throw new IllegalStateException("Client not created: " + created.statusCode() + " " + created.body());
+        }
+    }
+
+    private static String flowId(String flowsJson, String alias) {
+        try {
+            for (JsonNode flow : JSON.readTree(flowsJson)) {
+                if (alias.equals(flow.path("alias").asText())) {
+                    return flow.path("id").asText();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status && !(status == 202 && response.statusCode() == 204)) {
+            throw new IllegalStateException("Admin call answered " + response.statusCode() + " " + response.body());
+        }
+    }
+
     private ObjectNode realmRepresentation() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(adminUri("")).GET());
         try {
