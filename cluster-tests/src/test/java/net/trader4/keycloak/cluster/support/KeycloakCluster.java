@@ -61,14 +61,20 @@ public final class KeycloakCluster {
         prepareNodes(clusterDir);
         figures.buildSeconds = seconds(started);
         long starting = System.nanoTime();
-        CompletableFuture<?>[] up = nodes.stream()
-                .map(node -> CompletableFuture.runAsync(() -> {
-                    startNode(node, node.index() == 1);
-                    node.awaitReady(nodes.size(), START_TIMEOUT);
-                }))
-                .toArray(CompletableFuture[]::new);
         try {
+            // Node 1 first, alone: two nodes creating the schema of a fresh database at once race
+            // on Liquibase's changelog table, and one of them dies. Then the others join it.
+            KeycloakNode first = nodes.get(0);
+            startNode(first, true);
+            first.awaitReady(1, START_TIMEOUT);
+            CompletableFuture<?>[] up = nodes.stream().skip(1)
+                    .map(node -> CompletableFuture.runAsync(() -> {
+                        startNode(node, false);
+                        node.awaitReady(nodes.size(), START_TIMEOUT);
+                    }))
+                    .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(up).join();
+            first.awaitReady(nodes.size(), START_TIMEOUT);
         } catch (RuntimeException e) {
             stop();
             throw e;
