@@ -1,20 +1,17 @@
 package net.trader4.keycloak.otp.channel.twilio;
 
-import net.trader4.keycloak.otp.channel.DeliveryChannel;
 import net.trader4.keycloak.otp.channel.DeliveryException;
 import net.trader4.keycloak.otp.channel.OtpDelivery;
-import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import org.keycloak.models.RealmModel;
 
 /** Texts the code to a mobile number through Twilio. */
-public class SmsDeliveryChannel implements DeliveryChannel {
+public class SmsDeliveryChannel extends TwilioDeliveryChannel {
 
-    private final TwilioChannelSupport support;
     private final SmsTextBuilder textBuilder = new SmsTextBuilder();
 
     SmsDeliveryChannel(TwilioChannelSupport support) {
-        this.support = support;
+        super(support, TwilioProduct.SMS, "sms");
     }
 
     @Override
@@ -28,26 +25,9 @@ public class SmsDeliveryChannel implements DeliveryChannel {
     }
 
     @Override
-    public boolean checksCodesItself(RealmModel realm) {
-        return support.config(realm).map(TwilioConfig::verifyMode).orElse(false);
-    }
-
-    @Override
-    public boolean checkCode(RealmModel realm, Identifier destination, String code) throws DeliveryException {
-        TwilioConfig config = support.config(realm).orElseThrow(() -> TwilioErrorMapper.unavailable(TwilioProduct.SMS));
-        return support.sender(config).checkVerification(destination, code);
-    }
-
-    @Override
-    public void deliver(OtpDelivery delivery) throws DeliveryException {
-        TwilioConfig config = support.config(delivery.realm())
-                .orElseThrow(() -> TwilioErrorMapper.unavailable(TwilioProduct.SMS));
-        if (config.verifyMode()) {
-            support.sender(config).startVerification(delivery.destination(), "sms", delivery.locale());
-            return;
-        }
+    void send(TwilioSender sender, OtpDelivery delivery) throws DeliveryException {
         String text = textBuilder.build(delivery.locale(), TwilioChannelSupport.serviceName(delivery.realm()),
                 support.signInHost(), delivery.code(), delivery.ttlSeconds());
-        support.sender(config).sendSms(delivery.destination(), text);
+        sender.sendSms(delivery.destination(), text);
     }
 }

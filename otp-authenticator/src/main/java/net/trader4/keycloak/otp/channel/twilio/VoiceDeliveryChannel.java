@@ -1,9 +1,7 @@
 package net.trader4.keycloak.otp.channel.twilio;
 
-import net.trader4.keycloak.otp.channel.DeliveryChannel;
 import net.trader4.keycloak.otp.channel.DeliveryException;
 import net.trader4.keycloak.otp.channel.OtpDelivery;
-import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import org.keycloak.models.RealmModel;
 
@@ -12,13 +10,12 @@ import org.keycloak.models.RealmModel;
  * it also supports mobiles so that a user who asks for a call on resend gets one, but the engine
  * tries {@code sms} first for them.
  */
-public class VoiceDeliveryChannel implements DeliveryChannel {
+public class VoiceDeliveryChannel extends TwilioDeliveryChannel {
 
-    private final TwilioChannelSupport support;
     private final VoiceTwimlBuilder twimlBuilder = new VoiceTwimlBuilder();
 
     VoiceDeliveryChannel(TwilioChannelSupport support) {
-        this.support = support;
+        super(support, TwilioProduct.VOICE, "call");
     }
 
     @Override
@@ -32,26 +29,9 @@ public class VoiceDeliveryChannel implements DeliveryChannel {
     }
 
     @Override
-    public boolean checksCodesItself(RealmModel realm) {
-        return support.config(realm).map(TwilioConfig::verifyMode).orElse(false);
-    }
-
-    @Override
-    public boolean checkCode(RealmModel realm, Identifier destination, String code) throws DeliveryException {
-        TwilioConfig config = support.config(realm).orElseThrow(() -> TwilioErrorMapper.unavailable(TwilioProduct.VOICE));
-        return support.sender(config).checkVerification(destination, code);
-    }
-
-    @Override
-    public void deliver(OtpDelivery delivery) throws DeliveryException {
-        TwilioConfig config = support.config(delivery.realm())
-                .orElseThrow(() -> TwilioErrorMapper.unavailable(TwilioProduct.VOICE));
-        if (config.verifyMode()) {
-            support.sender(config).startVerification(delivery.destination(), "call", delivery.locale());
-            return;
-        }
+    void send(TwilioSender sender, OtpDelivery delivery) throws DeliveryException {
         String twiml = twimlBuilder.build(delivery.locale(), TwilioChannelSupport.serviceName(delivery.realm()),
                 delivery.code());
-        support.sender(config).placeCall(delivery.destination(), twiml);
+        sender.placeCall(delivery.destination(), twiml);
     }
 }
