@@ -3,9 +3,8 @@ package net.trader4.keycloak.cluster;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +26,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
+import net.trader4.keycloak.cluster.support.LoopbackBrowserCookies;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The browser-flow QR login page when a load balancer sends its requests to either node: the
  * page is drawn by node 1, its status endpoint (bound to the login's cookie) is polled on both,
- * the phone approves on node 2, and the login finishes on node 2.
+ * the phone approves on node 2, the login finishes on node 2 and its code is redeemed on node 1.
  */
 @Order(2)
 class QrLoginPageCrossNodeIT {
@@ -59,14 +58,11 @@ class QrLoginPageCrossNodeIT {
         cluster.admin().qrLoginClient(CLIENT, REDIRECT);
         cluster.admin().setRealmAttributes(Map.of("trader4.qr.createsPerIpPerHour", "10000"));
         // One browser: its cookies go to both nodes, which share the host name 127.0.0.1.
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        browser = HttpClient.newBuilder().cookieHandler(new LoopbackBrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @Test
-    @Disabled("Known defect, kept as its reproduction: node 2 answers 401 no_login to the status poll of a "
-            + "login that node 1 started (same cookie jar, same host). Until it is fixed the QR browser step "
-            + "needs sticky sessions in front of a cluster; README Operations says so.")
     void statusAndFinishWorkWhenRequestsAlternateBetweenNodes() throws Exception {
         String node1 = cluster.node(1).realmUrl(KeycloakCluster.REALM);
         String node2 = cluster.node(2).realmUrl(KeycloakCluster.REALM);
@@ -102,7 +98,23 @@ class QrLoginPageCrossNodeIT {
         assertEquals(302, finished.statusCode(), finished.body());
         String location = finished.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(REDIRECT + "?") && location.contains("code="), "signed in at the client: " + location);
-        assertEquals("claimed", status(statusOnNode1), "the approval was collected once, by this browser");
+
+        // The code is redeemed on node 1: the session node 2 created belongs to the phone's user.
+        String code = URLDecoder.decode(location.replaceFirst(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(node1 + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + CLIENT
+                        + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        String accessToken = JSON.readTree(tokens.body()).path("access_token").asText();
+        String claims = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertEquals(email, JSON.readTree(claims).path("email").asText(), "signed in as the user who approved");
+
+        // The login is over on both nodes: its authentication session is gone, nothing is left to poll.
+        assertEquals(401, get(statusOnNode1).statusCode());
+        assertEquals(401, get(statusOnNode2).statusCode());
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
