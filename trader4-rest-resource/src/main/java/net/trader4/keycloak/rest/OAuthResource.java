@@ -12,6 +12,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -61,7 +62,9 @@ public class OAuthResource {
     public static final String API_CLIENT_ATTRIBUTE = "trader4.api.clientId";
     public static final String DEFAULT_API_CLIENT = "trader4-api";
     static final String AUTH_TYPE = "trader4-otp";
-    private static final String ENDPOINTS = "v1/oauth/{endpoint: sign|verify}";
+    private static final String POST_ONLY = "v1/oauth/{endpoint: sign|verify|google/token}";
+    private static final String GET_ONLY = "v1/oauth/{endpoint: google|google/callback}";
+    private static final String EITHER = "v1/oauth/{endpoint: sign|verify|google|google/callback|google/token}";
 
     private static final Logger LOG = Logger.getLogger(OAuthResource.class);
 
@@ -193,29 +196,39 @@ public class OAuthResource {
     }
 
     // Other methods on the API's paths get the envelope rather than Keycloak's bare 405
-    // (HEAD follows GET, OPTIONS keeps the framework's answer).
+    // (HEAD follows GET, OPTIONS keeps the framework's answer). The QR paths: QrResource.
     @GET
-    @Path(ENDPOINTS)
+    @Path(POST_ONLY)
     public Response getNotAllowed() {
-        return Envelope.methodNotAllowed();
+        return Envelope.methodNotAllowed("POST");
+    }
+
+    @POST
+    @Path(GET_ONLY)
+    public Response postNotAllowed() {
+        return Envelope.methodNotAllowed("GET");
     }
 
     @PUT
-    @Path(ENDPOINTS)
-    public Response putNotAllowed() {
-        return Envelope.methodNotAllowed();
+    @Path(EITHER)
+    public Response putNotAllowed(@PathParam("endpoint") String endpoint) {
+        return Envelope.methodNotAllowed(allowedOn(endpoint));
     }
 
     @DELETE
-    @Path(ENDPOINTS)
-    public Response deleteNotAllowed() {
-        return Envelope.methodNotAllowed();
+    @Path(EITHER)
+    public Response deleteNotAllowed(@PathParam("endpoint") String endpoint) {
+        return Envelope.methodNotAllowed(allowedOn(endpoint));
     }
 
     @PATCH
-    @Path(ENDPOINTS)
-    public Response patchNotAllowed() {
-        return Envelope.methodNotAllowed();
+    @Path(EITHER)
+    public Response patchNotAllowed(@PathParam("endpoint") String endpoint) {
+        return Envelope.methodNotAllowed(allowedOn(endpoint));
+    }
+
+    private static String allowedOn(String endpoint) {
+        return endpoint.equals("google") || endpoint.equals("google/callback") ? "GET" : "POST";
     }
 
     Supplier<MultivaluedMap<String, String>> formFields() {

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -178,5 +181,28 @@ public class QrResource {
 
     private QrLoginService service() {
         return new QrLoginService(session, realm, QrConfig.forRealm(realm));
+    }
+
+    // Methods the QR paths do not take get the envelope; GET and POST are all routed above.
+    @PUT
+    @Path("{path: .*}")
+    public Response putNotAllowed(@PathParam("path") String path) {
+        return Envelope.methodNotAllowed(allowedOn(path));
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    public Response deleteNotAllowed(@PathParam("path") String path) {
+        return Envelope.methodNotAllowed(allowedOn(path));
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    public Response patchNotAllowed(@PathParam("path") String path) {
+        return Envelope.methodNotAllowed(allowedOn(path));
+    }
+
+    private static String allowedOn(String path) {
+        return path.equals("authorize") ? "POST" : "GET, POST";
     }
 }

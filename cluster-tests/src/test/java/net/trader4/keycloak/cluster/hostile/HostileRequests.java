@@ -4,20 +4,63 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
- * A reproducible stream of malformed requests against every endpoint of the API. Request
- * {@code i} of seed {@code s} is always the same, whichever thread asks for it, so a failure is
- * replayed with the seed and index the report names.
+ * A reproducible stream of malformed requests against every endpoint of the trader4 realm
+ * resource: the API, the QR images and approval page, and the QR login page's status poll.
+ * Request {@code i} of seed {@code s} is always the same, whichever thread asks for it, so a
+ * failure is replayed with the seed and index the report names.
+ *
+ * <p>Endpoints read by POST get the hostile values in their bodies; endpoints read by GET get
+ * them in the query string (and now and then a body, or the wrong method, as well).
  */
 public final class HostileRequests {
 
-    public static final List<String> ENDPOINTS = List.of("sign", "verify");
+    /**
+     * An endpoint under {@code /realms/{realm}/trader4/}, with the two fields it reads.
+     * {@code {token}} in the path stands for a QR token, plausible or not.
+     */
+    public record Endpoint(String method, String path, String first, String second) {
+
+        boolean readsQuery() {
+            return method.equals("GET");
+        }
+
+        /** Whether a request line's target (realm path included) is this endpoint's path. */
+        public boolean isTargetedBy(String realmPath, String target) {
+            String pathOnly = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+            return pathOnly.matches(Pattern.quote(realmPath + "/trader4/" + path).replace("{token}", "\\E[^/]+\\Q"));
+        }
+    }
+
+    /** The endpoint a request was aimed at, for the report; {@code other} for odd paths. */
+    public String endpointOf(HostileRequest request) {
+        return ENDPOINTS.stream()
+                .filter(endpoint -> endpoint.isTargetedBy(realmPath, request.target()))
+                .map(endpoint -> endpoint.method() + " " + endpoint.path())
+                .findFirst().orElse("other");
+    }
+
+    public static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "v1/oauth/sign", "id", "channel"),
+            new Endpoint("POST", "v1/oauth/verify", "id", "code"),
+            new Endpoint("GET", "v1/oauth/google", "redirect_uri", "state"),
+            new Endpoint("GET", "v1/oauth/google/callback", "code", "state"),
+            new Endpoint("POST", "v1/oauth/google/token", "code", "redirect_uri"),
+            new Endpoint("GET", "v1/oauth/qr", "client_id", "scope"),
+            new Endpoint("POST", "v1/oauth/qr", "token", "secret"),
+            new Endpoint("POST", "v1/oauth/qr/authorize", "token", "action"),
+            new Endpoint("GET", "v1/oauth/qr/{token}.png", "dl", "size"),
+            new Endpoint("GET", "v1/oauth/qr/{token}", "kc_locale", "ui_locales"),
+            new Endpoint("POST", "v1/oauth/qr/{token}", "csrf", "decision"),
+            new Endpoint("GET", "qr-login-status", "client_id", "tab_id"));
 
     private static final String[] KINDS = {
         "broken-json", "oversized-body", "wrong-types", "odd-encoding", "control-chars", "injection",
-        "huge-headers", "wrong-method", "wrong-content-type", "bad-form", "odd-path"
+        "huge-headers", "wrong-method", "wrong-content-type", "bad-form", "odd-path", "bad-credentials"
     };
     private static final String[] INJECTIONS = {
         "' OR '1'='1' --", "\"; DROP TABLE user_entity; --", "1; SELECT pg_sleep(5)--",
@@ -51,22 +94,70 @@ public final class HostileRequests {
 
     public HostileRequest request(long index) {
         Random random = new Random(seed * 1_000_003L + index);
-        String endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
+        Endpoint endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
         String kind = KINDS[(int) (index % KINDS.length)];
-        String path = realmPath + "/trader4/v1/oauth/" + endpoint;
-        return switch (kind) {
-            case "broken-json" -> post(kind, path, "application/json", brokenJson(random));
-            case "oversized-body" -> oversized(kind, path, random);
-            case "wrong-types" -> post(kind, path, "application/json", wrongTypes(random));
-            case "odd-encoding" -> oddEncoding(kind, path, random);
-            case "control-chars" -> controlChars(kind, path, random);
-            case "injection" -> injection(kind, path, random);
-            case "huge-headers" -> hugeHeaders(kind, path, random);
-            case "wrong-method" -> wrongMethod(kind, path, random);
-            case "wrong-content-type" -> wrongContentType(kind, path, random);
-            case "bad-form" -> badForm(kind, path, random);
+        String path = realmPath + "/trader4/" + endpoint.path().replace("{token}", qrToken(random));
+        String a = endpoint.first();
+        String b = endpoint.second();
+        HostileRequest request = switch (kind) {
+            case "broken-json" -> post(kind, path, "application/json", brokenJson(random, a));
+            case "oversized-body" -> oversized(kind, path, random, a, b);
+            case "wrong-types" -> post(kind, path, "application/json", wrongTypes(random, a, b));
+            case "odd-encoding" -> oddEncoding(kind, path, random, a);
+            case "control-chars" -> controlChars(kind, path, random, a, b);
+            case "injection" -> injection(kind, path, random, a, b);
+            case "huge-headers" -> hugeHeaders(kind, path, random, a);
+            case "wrong-method" -> wrongMethod(kind, path, random, endpoint);
+            case "wrong-content-type" -> wrongContentType(kind, path, random, a, b);
+            case "bad-form" -> badForm(kind, path, random, a, b);
+            case "bad-credentials" -> badCredentials(kind, path, random, a, b);
             default -> oddPath(kind, endpoint, random);
         };
+        boolean methodIsTheTest = kind.equals("wrong-method") || kind.equals("odd-path");
+        if (endpoint.readsQuery() && !methodIsTheTest && random.nextInt(5) != 0) {
+            return asQuery(request, a, random);
+        }
+        return request;
+    }
+
+    /** A QR token as the API makes them ({@code tr} + 22 base64url characters), or something else. */
+    private static String qrToken(Random random) {
+        return switch (random.nextInt(6)) {
+            case 0 -> URLEncoder.encode(pick(random, INJECTIONS), StandardCharsets.UTF_8).replace("+", "%20");
+            case 1 -> "tr" + "A".repeat(random.nextInt(300));
+            case 2 -> "%2e%2e%2f%2e%2e%2fadmin";
+            default -> "tr" + base64url(random, 22);
+        };
+    }
+
+    /**
+     * The same hostile values for an endpoint that reads its query: a form body becomes the query
+     * as it is (broken escapes included); any other body becomes the value of the first field.
+     * Bytes a request line cannot carry are percent-encoded. Some keep their body besides.
+     */
+    private static HostileRequest asQuery(HostileRequest request, String first, Random random) {
+        String type = request.header("Content-Type");
+        String body = new String(request.body(), StandardCharsets.ISO_8859_1);
+        String query = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                ? body : first + "=" + URLEncoder.encode(body, StandardCharsets.ISO_8859_1);
+        String target = request.target() + (request.target().contains("?") ? "&" : "?") + escapeForRequestLine(query);
+        boolean keepBody = random.nextInt(4) == 0;
+        List<String[]> headers = keepBody ? request.headers()
+                : request.headers().stream().filter(h -> !h[0].equalsIgnoreCase("Content-Type")).toList();
+        return new HostileRequest(request.kind(), "GET", target, headers, keepBody ? request.body() : new byte[0]);
+    }
+
+    private static String escapeForRequestLine(String query) {
+        StringBuilder out = new StringBuilder();
+        for (char c : query.toCharArray()) {
+            if (c <= 0x20 || c >= 0x7f || c == '#' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`'
+                    || c == '{' || c == '}' || c == '|' || c == '^') {
+                out.append(String.format("%%%02X", (int) c & 0xff));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static HostileRequest post(String kind, String path, String contentType, byte[] body) {
@@ -77,26 +168,26 @@ public final class HostileRequests {
         return new HostileRequest(kind, "POST", path, headers, body);
     }
 
-    private static byte[] brokenJson(Random random) {
+    private static byte[] brokenJson(Random random, String a) {
         String value = pick(random, INJECTIONS);
         String json = switch (random.nextInt(12)) {
-            case 0 -> "{\"id\":";
-            case 1 -> "{\"id\":\"" + value;
-            case 2 -> "{id:'a@b.c'}";
+            case 0 -> "{\"" + a + "\":";
+            case 1 -> "{\"" + a + "\":\"" + value;
+            case 2 -> "{" + a + ":'a@b.c'}";
             case 3 -> "[".repeat(1 + random.nextInt(5000));
             case 4 -> "{\"a\":".repeat(1 + random.nextInt(3000));
-            case 5 -> "{\"id\":\"a@b.c\"}garbage";
-            case 6 -> "{\"id\":\"a@b.c\",\"id\":\"c@d.e\",\"code\":1e999999}";
-            case 7 -> "{\"id\": NaN, \"code\": Infinity}";
-            case 8 -> "/* comment */ {\"id\":\"a@b.c\"}";
+            case 5 -> "{\"" + a + "\":\"a@b.c\"}garbage";
+            case 6 -> "{\"" + a + "\":\"a@b.c\",\"" + a + "\":\"c@d.e\",\"code\":1e999999}";
+            case 7 -> "{\"" + a + "\": NaN, \"code\": Infinity}";
+            case 8 -> "/* comment */ {\"" + a + "\":\"a@b.c\"}";
             case 9 -> "\"just a string\"";
-            case 10 -> "{\"id\":\"\\ud800\",\"code\":\"\\u0000\"}";
+            case 10 -> "{\"" + a + "\":\"\\ud800\",\"code\":\"\\u0000\"}";
             default -> randomBytesAsLatin1(random, 1 + random.nextInt(512));
         };
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static HostileRequest oversized(String kind, String path, Random random) {
+    private static HostileRequest oversized(String kind, String path, Random random, String a, String b) {
         int size = switch (random.nextInt(4)) {
             case 0 -> 16 * 1024 + 1;
             case 1 -> 64 * 1024;
@@ -104,20 +195,21 @@ public final class HostileRequests {
             default -> 1 << 20;
         };
         if (random.nextBoolean()) {
-            String json = "{\"id\":\"" + "a".repeat(size) + "@example.com\",\"code\":\"123456\"}";
+            String json = "{\"" + a + "\":\"" + "a".repeat(size) + "@example.com\",\"" + b + "\":\"123456\"}";
             return post(kind, path, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
-        String form = "id=" + "b".repeat(size) + "%40example.com&code=123456";
+        String form = a + "=" + "b".repeat(size) + "%40example.com&" + b + "=123456";
         return post(kind, path, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] wrongTypes(Random random) {
+    private static byte[] wrongTypes(Random random, String a, String b) {
         String[] values = {"123456", "1.5", "-0", "true", "false", "null", "[]", "[\"a@b.c\"]", "{}", "{\"id\":\"a@b.c\"}",
             "[[[]]]", "12345678901234567890123456789", "\"\"", "0x10", "1e3"};
         StringBuilder json = new StringBuilder("{");
-        json.append("\"id\":").append(pick(random, values)).append(",\"code\":").append(pick(random, values));
+        json.append('"').append(a).append("\":").append(pick(random, values))
+                .append(",\"").append(b).append("\":").append(pick(random, values));
         if (random.nextInt(4) == 0) {
-            json.append(",\"channel\":").append(pick(random, values));
+            json.append(",\"wait\":").append(pick(random, values));
         }
         if (random.nextInt(5) == 0) {
             for (int i = 0; i < 40; i++) {
@@ -127,24 +219,26 @@ public final class HostileRequests {
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static HostileRequest oddEncoding(String kind, String path, Random random) {
-        byte[] body = switch (random.nextInt(6)) {
-            case 0 -> concat(new byte[] {(byte) 0xC0, (byte) 0xAF}, "{\"id\":\"a@b.c\"}");
-            case 1 -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{\"id\":\"a@b.c\"}");
-            case 2 -> "{\"id\":\"h\u00e9@b.c\"}".getBytes(StandardCharsets.UTF_16LE);
-            case 3 -> concat("{\"id\":\"".getBytes(StandardCharsets.UTF_8), new String(new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0x80},
+    private static HostileRequest oddEncoding(String kind, String path, Random random, String a) {
+        String open = "{\"" + a + "\":\"";
+        int choice = random.nextInt(6);
+        byte[] body = switch (choice) {
+            case 0 -> concat(new byte[] {(byte) 0xC0, (byte) 0xAF}, open + "a@b.c\"}");
+            case 1 -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, open + "a@b.c\"}");
+            case 2 -> (open + "h\u00e9@b.c\"}").getBytes(StandardCharsets.UTF_16LE);
+            case 3 -> concat(open.getBytes(StandardCharsets.UTF_8), new String(new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0x80},
                     StandardCharsets.ISO_8859_1) + "\"}");
-            case 4 -> "{\"id\":\"h\u00e9llo@b\u00fccher.de\"}".getBytes(StandardCharsets.ISO_8859_1);
-            default -> ("id=" + URLEncoder.encode("\u00e9\u00e8@b.c", StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.US_ASCII);
+            case 4 -> (open + "h\u00e9llo@b\u00fccher.de\"}").getBytes(StandardCharsets.ISO_8859_1);
+            default -> (a + "=" + URLEncoder.encode("\u00e9\u00e8@b.c", StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.US_ASCII);
         };
         String type = random.nextBoolean() ? "application/json" : "application/json; charset=iso-8859-1";
-        if (body[0] == 'i') {
+        if (choice == 5) {
             type = "application/x-www-form-urlencoded";
         }
         return post(kind, path, type, body);
     }
 
-    private static HostileRequest controlChars(String kind, String path, Random random) {
+    private static HostileRequest controlChars(String kind, String path, Random random, String a, String b) {
         StringBuilder value = new StringBuilder("a");
         int count = 1 + random.nextInt(20);
         for (int i = 0; i < count; i++) {
@@ -158,30 +252,27 @@ public final class HostileRequests {
             });
         }
         value.append("@b.c");
+        return fields(kind, path, random, a, value.toString(), b, value.toString());
+    }
+
+    private static HostileRequest injection(String kind, String path, Random random, String a, String b) {
+        String first = pick(random, INJECTIONS);
+        String second = random.nextBoolean() ? pick(random, INJECTIONS) : String.format("%06d", random.nextInt(1_000_000));
+        return fields(kind, path, random, a, first, b, second);
+    }
+
+    /** Two fields with the given values, as JSON or as a form. */
+    private static HostileRequest fields(String kind, String path, Random random, String a, String first, String b, String second) {
         if (random.nextBoolean()) {
-            String json = "{\"id\":\"" + jsonEscape(value.toString()) + "\",\"code\":\"" + jsonEscape(value.toString()) + "\"}";
+            String json = "{\"" + a + "\":\"" + jsonEscape(first) + "\",\"" + b + "\":\"" + jsonEscape(second) + "\"}";
             return post(kind, path, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
-        String form = "id=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8) + "&code=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);
+        String form = a + "=" + URLEncoder.encode(first, StandardCharsets.UTF_8) + "&" + b + "=" + URLEncoder.encode(second, StandardCharsets.UTF_8);
         return post(kind, path, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HostileRequest injection(String kind, String path, Random random) {
-        String id = pick(random, INJECTIONS);
-        String code = random.nextBoolean() ? pick(random, INJECTIONS) : String.format("%06d", random.nextInt(1_000_000));
-        String channel = random.nextInt(3) == 0 ? pick(random, INJECTIONS) : null;
-        if (random.nextBoolean()) {
-            String json = "{\"id\":\"" + jsonEscape(id) + "\",\"code\":\"" + jsonEscape(code) + "\""
-                    + (channel == null ? "" : ",\"channel\":\"" + jsonEscape(channel) + "\"") + "}";
-            return post(kind, path, "application/json", json.getBytes(StandardCharsets.UTF_8));
-        }
-        String form = "id=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                + (channel == null ? "" : "&channel=" + URLEncoder.encode(channel, StandardCharsets.UTF_8));
-        return post(kind, path, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static HostileRequest hugeHeaders(String kind, String path, Random random) {
-        HostileRequest base = post(kind, path, "application/json", "{\"id\":\"a@b.c\"}".getBytes(StandardCharsets.UTF_8));
+    private static HostileRequest hugeHeaders(String kind, String path, Random random, String a) {
+        HostileRequest base = post(kind, path, "application/json", ("{\"" + a + "\":\"a@b.c\"}").getBytes(StandardCharsets.UTF_8));
         List<String[]> headers = new ArrayList<>(base.headers());
         switch (random.nextInt(4)) {
             case 0 -> headers.add(new String[] {"X-Huge", "h".repeat(4_000 + random.nextInt(80_000))});
@@ -197,73 +288,105 @@ public final class HostileRequests {
         return new HostileRequest(kind, "POST", target, headers, base.body());
     }
 
-    private static HostileRequest wrongMethod(String kind, String path, Random random) {
-        String method = pick(random, METHODS);
+    /** Any method the endpoint does not take (POST for the ones read by GET). */
+    private static HostileRequest wrongMethod(String kind, String path, Random random, Endpoint endpoint) {
+        String method = endpoint.readsQuery() && random.nextInt(3) == 0 ? "POST" : pick(random, METHODS);
+        if (method.equals(endpoint.method())) {
+            method = "PUT";
+        }
         List<String[]> headers = new ArrayList<>();
         byte[] body = new byte[0];
         if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("TRACE") && random.nextBoolean()) {
             headers.add(new String[] {"Content-Type", "application/json"});
-            body = "{\"id\":\"a@b.c\",\"code\":\"123456\"}".getBytes(StandardCharsets.UTF_8);
+            body = ("{\"" + endpoint.first() + "\":\"a@b.c\",\"" + endpoint.second() + "\":\"123456\"}").getBytes(StandardCharsets.UTF_8);
         }
-        String target = method.equals("GET") && random.nextBoolean() ? path + "?id=a%40b.c&code=123456" : path;
+        String target = random.nextBoolean() ? path + "?" + endpoint.first() + "=a%40b.c&" + endpoint.second() + "=123456" : path;
         return new HostileRequest(kind, method, target, headers, body);
     }
 
-    private static HostileRequest wrongContentType(String kind, String path, Random random) {
+    private static HostileRequest wrongContentType(String kind, String path, Random random, String a, String b) {
         String type = random.nextInt(8) == 0 ? null : pick(random, CONTENT_TYPES);
         byte[] body = switch (random.nextInt(4)) {
-            case 0 -> "{\"id\":\"a@b.c\",\"code\":\"123456\"}".getBytes(StandardCharsets.UTF_8);
-            case 1 -> "id=a%40b.c&code=123456".getBytes(StandardCharsets.UTF_8);
-            case 2 -> "--xyz\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\na@b.c\r\n--xyz--\r\n".getBytes(StandardCharsets.UTF_8);
-            default -> "<id>a@b.c</id>".getBytes(StandardCharsets.UTF_8);
+            case 0 -> ("{\"" + a + "\":\"a@b.c\",\"" + b + "\":\"123456\"}").getBytes(StandardCharsets.UTF_8);
+            case 1 -> (a + "=a%40b.c&" + b + "=123456").getBytes(StandardCharsets.UTF_8);
+            case 2 -> ("--xyz\r\nContent-Disposition: form-data; name=\"" + a + "\"\r\n\r\na@b.c\r\n--xyz--\r\n").getBytes(StandardCharsets.UTF_8);
+            default -> ("<" + a + ">a@b.c</" + a + ">").getBytes(StandardCharsets.UTF_8);
         };
         if (random.nextInt(3) == 0) {
-            String json = "{\"id\":\"a@b.c\"}";
+            String json = "{\"" + a + "\":\"a@b.c\"}";
             return post(kind, path, "application/x-www-form-urlencoded", json.getBytes(StandardCharsets.UTF_8));
         }
         return post(kind, path, type, body);
     }
 
-    private static HostileRequest badForm(String kind, String path, Random random) {
+    private static HostileRequest badForm(String kind, String path, Random random, String a, String b) {
         String form = switch (random.nextInt(10)) {
-            case 0 -> "id=%zz";
-            case 1 -> "id=a%40b.c&code=%";
-            case 2 -> "id=%4";
-            case 3 -> "id=%u0041%40b.c";
+            case 0 -> a + "=%zz";
+            case 1 -> a + "=a%40b.c&" + b + "=%";
+            case 2 -> a + "=%4";
+            case 3 -> a + "=%u0041%40b.c";
             case 4 -> "&&&&=&==&";
-            case 5 -> "id=a%40b.c&id=c%40d.e&code=1&code=2";
-            case 6 -> "id";
+            case 5 -> a + "=a%40b.c&" + a + "=c%40d.e&" + b + "=1&" + b + "=2";
+            case 6 -> a;
             case 7 -> "=a%40b.c";
             case 8 -> {
                 StringBuilder many = new StringBuilder();
                 for (int i = 0; i < 40; i++) {
                     many.append("f").append(i).append("=x&");
                 }
-                yield many.append("id=a%40b.c").toString();
+                yield many.append(a).append("=a%40b.c").toString();
             }
-            default -> "id=a%40b.c%00&code=%C0%AF%C0%AF%C0%AF";
+            default -> a + "=a%40b.c%00&" + b + "=%C0%AF%C0%AF%C0%AF";
         };
         return post(kind, path, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
     }
 
-    private HostileRequest oddPath(String kind, String endpoint, Random random) {
-        String base = realmPath + "/trader4/v1/oauth/";
-        String target = switch (random.nextInt(10)) {
-            case 0 -> base + endpoint + "/";
-            case 1 -> base + endpoint.toUpperCase();
-            case 2 -> base + endpoint + ";jsessionid=x";
-            case 3 -> base + "..%2f..%2f" + endpoint;
-            case 4 -> base + endpoint + "?id=%zz&code=%";
-            case 5 -> base + "%00" + endpoint;
-            case 6 -> base + endpoint + "/extra/segments";
-            case 7 -> realmPath + "/trader4/v1/oauth";
-            case 8 -> base + endpoint + "?" + "a=b&".repeat(500);
-            default -> base + "unknown-" + random.nextInt(1000);
+    /** Forged, broken or oversized credentials: bearer tokens, login cookies, CSRF values. */
+    private static HostileRequest badCredentials(String kind, String path, Random random, String a, String b) {
+        String forged = switch (random.nextInt(8)) {
+            case 0 -> "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.";
+            case 1 -> "eyJhbGciOiJIUzI1NiJ9." + base64url(random, 40) + "." + base64url(random, 43);
+            case 2 -> base64url(random, 1 + random.nextInt(2000));
+            case 3 -> "..";
+            case 4 -> pick(random, INJECTIONS);
+            case 5 -> "a".repeat(20_000);
+            case 6 -> "eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLy4uIn0." + base64url(random, 200) + "." + base64url(random, 342);
+            default -> "";
         };
-        return new HostileRequest(kind, "POST", target, List.<String[]>of(new String[] {"Content-Type", "application/json"}),
-                "{\"id\":\"a@b.c\"}".getBytes(StandardCharsets.UTF_8));
+        HostileRequest base = fields(kind, path, random, a, "tr" + base64url(random, 22), b, forged);
+        List<String[]> headers = new ArrayList<>(base.headers());
+        String credential = forged.replaceAll("[\\r\\n]", "");
+        switch (random.nextInt(4)) {
+            case 0 -> headers.add(new String[] {"Authorization", "Bearer " + credential});
+            case 1 -> headers.add(new String[] {"Authorization", pick(random, new String[] {"Basic ", "bearer  ", "Bearer", "Negotiate ", ""}) + credential});
+            case 2 -> headers.add(new String[] {"Cookie", "AUTH_SESSION_ID=" + credential + "; KC_RESTART=" + credential
+                    + "; KEYCLOAK_IDENTITY=" + credential});
+            default -> {
+                headers.add(new String[] {"Authorization", "Bearer " + credential});
+                headers.add(new String[] {"Authorization", "Bearer " + base64url(random, 30)});
+            }
+        }
+        return new HostileRequest(kind, "POST", base.target(), headers, base.body());
     }
 
+    private HostileRequest oddPath(String kind, Endpoint endpoint, Random random) {
+        String base = realmPath + "/trader4/";
+        String name = endpoint.path().replace("{token}", "tr" + base64url(random, 22));
+        String target = switch (random.nextInt(10)) {
+            case 0 -> base + name + "/";
+            case 1 -> base + name.toUpperCase(Locale.ROOT);
+            case 2 -> base + name + ";jsessionid=x";
+            case 3 -> base + "..%2f..%2f" + name;
+            case 4 -> base + name + "?" + endpoint.first() + "=%zz&" + endpoint.second() + "=%";
+            case 5 -> base + "%00" + name;
+            case 6 -> base + name + "/extra/segments";
+            case 7 -> base + "v1/oauth";
+            case 8 -> base + name + "?" + "a=b&".repeat(500);
+            default -> base + "v1/oauth/unknown-" + random.nextInt(1000);
+        };
+        return new HostileRequest(kind, endpoint.method(), target, List.<String[]>of(new String[] {"Content-Type", "application/json"}),
+                ("{\"" + endpoint.first() + "\":\"a@b.c\"}").getBytes(StandardCharsets.UTF_8));
+    }
     /** A {@code %} not followed by two hex digits. */
     public static boolean hasMalformedPercent(String form) {
         for (int i = 0; i < form.length(); i++) {
@@ -274,6 +397,15 @@ public final class HostileRequests {
             }
         }
         return false;
+    }
+
+    private static String base64url(Random random, int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     private static String pick(Random random, String[] values) {

@@ -3,12 +3,16 @@ package net.trader4.keycloak.cluster.support;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The demo realm, as the cluster imports it: mail goes to the local GreenMail with bounded SMTP
- * waits, and the per-network caps are lifted because every test request comes from 127.0.0.1.
+ * waits, the per-network caps are lifted because every test request comes from 127.0.0.1, and
+ * the Google broker is on (with placeholder credentials) so that hostile input reaches the Google
+ * endpoints' own checks. Nothing contacts Google: {@code /google} only answers a redirect, and a
+ * callback reaches the code exchange only with a {@code state} the server issued.
  */
 final class ClusterRealm {
 
@@ -37,6 +41,12 @@ final class ClusterRealm {
         attributes.put("trader4.otp.phoneSendsPerPrefixPerHour", "100000");
         attributes.put("trader4.otp.phoneSendsPerCountryPerHour", "1000000");
         attributes.put("trader4.otp.phoneSendsPerHour", "1000000");
+        for (JsonNode provider : realm.withArray("identityProviders")) {
+            if ("google".equals(provider.path("alias").asText())) {
+                ((ObjectNode) provider).put("enabled", true);
+                ((ObjectNode) provider).with("config").put("clientId", "cluster-test-client").put("clientSecret", "cluster-test-secret");
+            }
+        }
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
     }
 }

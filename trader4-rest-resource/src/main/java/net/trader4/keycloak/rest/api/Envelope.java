@@ -44,10 +44,10 @@ public final class Envelope {
         return response.build();
     }
 
-    /** 405 for any method but POST on the API's paths, with {@code Allow: POST}. */
-    public static Response methodNotAllowed() {
-        Response answer = failure(new ApiError(405, "method_not_allowed", "Use POST for this endpoint."));
-        return Response.fromResponse(answer).header("Allow", "POST").build();
+    /** 405 for a method an API path does not take; {@code allowed} as in the {@code Allow} header. */
+    public static Response methodNotAllowed(String allowed) {
+        Response answer = failure(new ApiError(405, "method_not_allowed", "Use " + allowed.replace(", ", " or ") + " for this endpoint."));
+        return Response.fromResponse(answer).header("Allow", allowed).build();
     }
 
     private static Map<String, Object> body(boolean succeed, String message, Object results, String error) {
