@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
@@ -25,19 +27,26 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import net.trader4.keycloak.cluster.support.ApiClient;
+import net.trader4.keycloak.cluster.support.HeadlessChromium;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.LoopbackBrowserCookies;
+import net.trader4.keycloak.cluster.support.RoundRobinBalancer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The browser-flow QR login page when a load balancer sends its requests to either node: the
- * page is drawn by node 1, its status endpoint (bound to the login's cookie) is polled on both,
- * the phone approves on node 2, the login finishes on node 2 and its code is redeemed on node 1.
+ * The browser-flow QR login page when a load balancer sends its requests to either node. Over
+ * plain HTTP, step by step: the page is drawn by node 1, its status endpoint (bound to the login's
+ * cookie) is polled on both, the phone approves on node 2, the login finishes on node 2 and its
+ * code is redeemed on node 1. And in real headless Chromium behind a round-robin balancer, where
+ * the page, its scripts, every status poll and the final form post each reach the next node.
  */
 @Order(2)
 class QrLoginPageCrossNodeIT {
@@ -47,6 +56,8 @@ class QrLoginPageCrossNodeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STATUS_URL = Pattern.compile("data-status-url=\"([^\"]+)\"");
     private static final Pattern IMAGE = Pattern.compile("id=\"trader4-qr-image\" src=\"data:image/png;base64,([^\"]+)\"");
+    private static final String BALANCED_CLIENT = "cluster-qr-balanced";
+    private static final int BALANCER_PORT = 8189;
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"trader4-qr-form\" action=\"([^\"]+)\"");
 
     KeycloakCluster cluster;
@@ -56,6 +67,7 @@ class QrLoginPageCrossNodeIT {
     void setUp() {
         cluster = KeycloakCluster.get();
         cluster.admin().qrLoginClient(CLIENT, REDIRECT);
+        cluster.admin().qrLoginClient(BALANCED_CLIENT, balancedRedirect());
         cluster.admin().setRealmAttributes(Map.of("trader4.qr.createsPerIpPerHour", "10000"));
         // One browser: its cookies go to both nodes, which share the host name 127.0.0.1.
         browser = HttpClient.newBuilder().cookieHandler(new LoopbackBrowserCookies())
@@ -101,20 +113,91 @@ class QrLoginPageCrossNodeIT {
 
         // The code is redeemed on node 1: the session node 2 created belongs to the phone's user.
         String code = URLDecoder.decode(location.replaceFirst(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
-        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(node1 + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + CLIENT
-                        + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, tokens.statusCode(), tokens.body());
-        String accessToken = JSON.readTree(tokens.body()).path("access_token").asText();
-        String claims = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
-        assertEquals(email, JSON.readTree(claims).path("email").asText(), "signed in as the user who approved");
+        assertEquals(email, emailOf(redeem(node1, CLIENT, code, REDIRECT)), "signed in as the user who approved");
 
         // The login is over on both nodes: its authentication session is gone, nothing is left to poll.
         assertEquals(401, get(statusOnNode1).statusCode());
         assertEquals(401, get(statusOnNode2).statusCode());
+    }
+
+    @Test
+    void aBrowserBehindARoundRobinBalancerSignsInThroughTheQrPage() throws Exception {
+        try (RoundRobinBalancer balancer = new RoundRobinBalancer(BALANCER_PORT, cluster.nodes())) {
+            ChromeDriver desktop = HeadlessChromium.start();
+            try {
+                desktop.get(balancer.baseUrl() + "/realms/" + KeycloakCluster.REALM + "/protocol/openid-connect/auth?client_id="
+                        + BALANCED_CLIENT + "&response_type=code&scope=openid&state=desktop"
+                        + "&redirect_uri=" + URLEncoder.encode(balancedRedirect(), StandardCharsets.UTF_8));
+                String src = new WebDriverWait(desktop, Duration.ofSeconds(30))
+                        .until(d -> d.findElement(By.id("trader4-qr-image"))).getAttribute("src");
+                String approvalUrl = decodeQr(src.substring(src.indexOf(',') + 1));
+                assertTrue(approvalUrl.startsWith(balancer.baseUrl() + "/"), "the QR names the balancer: " + approvalUrl);
+                String token = approvalUrl.substring(approvalUrl.lastIndexOf('/') + 1);
+
+                // The page's own polls reach both nodes, and both find the login, before anyone approves.
+                new WebDriverWait(desktop, Duration.ofSeconds(60)).withMessage(() -> "polls through the balancer: " + balancer.forwarded())
+                        .until(d -> pollsAnsweredBy(balancer, 200).size() == 2);
+
+                ApiClient phone = new ApiClient(cluster.node(1));
+                String email = cluster.admin().newEmailUser();
+                int seen = cluster.mail().countTo(email);
+                assertEquals(200, phone.sign(email).status());
+                String phoneToken = phone.verify(email, cluster.mail().codeSentTo(email, seen))
+                        .body().path("results").path("access_token").asText();
+                ApiClient.Answer approved = phone.post("qr/authorize", Map.of("token", token), "Bearer " + phoneToken);
+                assertEquals(200, approved.status(), approved.toString());
+
+                new WebDriverWait(desktop, Duration.ofSeconds(60)).withMessage(() -> "at " + desktop.getCurrentUrl() + " after " + balancer.forwarded())
+                        .until(d -> d.getCurrentUrl().startsWith(balancedRedirect() + "?"));
+                String location = desktop.getCurrentUrl();
+                assertTrue(location.contains("state=desktop") && location.contains("code="), location);
+                assertEquals(Set.of(), pollsAnsweredBy(balancer, 401), "no poll lost the login: " + balancer.forwarded());
+                assertTrue(balancer.forwarded().stream().anyMatch(f -> f.method().equals("POST") && f.path().contains("/login-actions/")),
+                        "the page's script posted the QR step's form through the balancer: " + balancer.forwarded());
+
+                System.out.printf("BALANCER QR login in Chromium: %d requests, by node %s; status polls answered 200, by node %s%n",
+                        balancer.forwarded().size(),
+                        balancer.forwarded().stream().collect(Collectors.groupingBy(RoundRobinBalancer.Forwarded::node, Collectors.counting())),
+                        balancer.forwarded().stream().filter(f -> f.path().endsWith("/trader4/qr-login-status") && f.status() == 200)
+                                .collect(Collectors.groupingBy(RoundRobinBalancer.Forwarded::node, Collectors.counting())));
+                String code = URLDecoder.decode(location.replaceFirst(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+                assertEquals(email, emailOf(redeem(cluster.node(2).realmUrl(KeycloakCluster.REALM), BALANCED_CLIENT, code,
+                        balancedRedirect())), "signed in as the user who approved");
+            } finally {
+                desktop.quit();
+            }
+        }
+    }
+
+    /** The nodes whose answers to the page's status polls had this status. */
+    private static Set<Integer> pollsAnsweredBy(RoundRobinBalancer balancer, int status) {
+        return balancer.forwarded().stream()
+                .filter(f -> f.path().endsWith("/trader4/qr-login-status") && f.status() == status)
+                .map(RoundRobinBalancer.Forwarded::node)
+                .collect(Collectors.toSet());
+    }
+
+    /** Where the balanced client is sent back to: a page any node serves, through the balancer. */
+    private static String balancedRedirect() {
+        return "http://127.0.0.1:" + BALANCER_PORT + "/realms/" + KeycloakCluster.REALM + "/.well-known/openid-configuration";
+    }
+
+    private HttpResponse<String> redeem(String realmUrl, String client, String code, String redirect)
+            throws IOException, InterruptedException {
+        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + client
+                        + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                        + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        return tokens;
+    }
+
+    private static String emailOf(HttpResponse<String> tokens) throws IOException {
+        String accessToken = JSON.readTree(tokens.body()).path("access_token").asText();
+        String claims = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JSON.readTree(claims).path("email").asText();
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
