@@ -38,9 +38,12 @@
             .then(function (state) {
                 if (state.status === "approved" || state.status === "denied") {
                     submit("check");
-                } else if (state.status === "expired" || state.status === "claimed" || state.status === "unknown") {
+                } else if (state.status === "expired" || state.status === "claimed" || state.status === "unknown"
+                        || state.status === "lost") {
+                    // "lost": the server no longer finds this login from its cookie (expired, cleared,
+                    // or never sent). The flow, not this page, says what happened or starts again.
                     submit("renew");
-                } else if (state.status !== "lost") {
+                } else {
                     setTimeout(poll, pollMillis);
                 }
             })

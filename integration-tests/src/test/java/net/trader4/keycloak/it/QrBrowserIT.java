@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -183,6 +184,19 @@ class QrBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("trader4-qr-use-code"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertTrue(desktop.driver().findElements(By.id("trader4-qr-image")).isEmpty());
+    }
+
+    @Test
+    void aPageThatLostItsLoginHandsBackToKeycloak() {
+        desktop.open(authorizationUrl());
+        WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
+        // As if the login cookie expired, was cleared, or never came back (plain http in front of Keycloak).
+        desktop.driver().manage().deleteAllCookies();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("trader4-qr-image")));
+        String page = desktop.driver().findElement(By.tagName("body")).getText();
+        assertTrue(page.toLowerCase(Locale.ROOT).contains("cookie not found"),
+                "Keycloak says what is wrong instead of a QR nobody can use: " + page);
     }
 
     @Test
