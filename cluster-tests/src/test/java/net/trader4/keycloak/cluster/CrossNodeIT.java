@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.ApiClient.Answer;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
+import net.trader4.keycloak.cluster.support.KeycloakCluster.MailedCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,10 +37,9 @@ class CrossNodeIT {
 
     @Test
     void codeSentByNode1SignsInOnNode2Once() {
-        String email = cluster.admin().newEmailUser();
-        int seen = cluster.mail().countTo(email);
-        assertEquals(200, node1.sign(email).status());
-        String code = cluster.mail().codeSentTo(email, seen);
+        MailedCode mailed = cluster.newUserWithCode(node1);
+        String email = mailed.email();
+        String code = mailed.code();
 
         Answer verified = node2.verify(email, code);
         assertEquals(200, verified.status(), verified.toString());
@@ -52,10 +52,9 @@ class CrossNodeIT {
 
     @Test
     void wrongCodesSpreadOverBothNodesLockTheCodeAfterTheFifth() {
-        String email = cluster.admin().newEmailUser();
-        int seen = cluster.mail().countTo(email);
-        assertEquals(200, node1.sign(email).status());
-        String code = cluster.mail().codeSentTo(email, seen);
+        MailedCode mailed = cluster.newUserWithCode(node1);
+        String email = mailed.email();
+        String code = mailed.code();
         String wrong = code.equals("000000") ? "111111" : "000000";
         ApiClient[] nodes = {node2, node1};
         for (int attempt = 1; attempt <= 4; attempt++) {
@@ -76,10 +75,9 @@ class CrossNodeIT {
 
     @Test
     void twentyParallelVerifiesOnBothNodesYieldExactlyOneSignIn() throws Exception {
-        String email = cluster.admin().newEmailUser();
-        int seen = cluster.mail().countTo(email);
-        assertEquals(200, node2.sign(email).status());
-        String code = cluster.mail().codeSentTo(email, seen);
+        MailedCode mailed = cluster.newUserWithCode(node2);
+        String email = mailed.email();
+        String code = mailed.code();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -141,11 +139,8 @@ class CrossNodeIT {
         assertEquals("authorization_pending", pending.error(), pending.toString());
 
         // The phone: signed in by a code on node 2, it approves there.
-        String email = cluster.admin().newEmailUser();
-        int seen = cluster.mail().countTo(email);
-        assertEquals(200, node2.sign(email).status());
-        String phoneToken = node2.verify(email, cluster.mail().codeSentTo(email, seen))
-                .body().path("results").path("access_token").asText();
+        KeycloakCluster.SignedIn phone = cluster.newSignedInUser(node2);
+        String phoneToken = phone.accessToken();
         Answer approved = node2.post("qr/authorize", Map.of("token", token), "Bearer " + phoneToken);
         assertEquals(200, approved.status(), approved.toString());
         Answer secondDecision = node1.post("qr/authorize", Map.of("token", token, "action", "deny"), "Bearer " + phoneToken);
@@ -172,7 +167,7 @@ class CrossNodeIT {
                 signedIn += a.status() == 200 ? 1 : 0;
                 claimed += "already_claimed".equals(a.error()) ? 1 : 0;
                 if (a.status() == 200) {
-                    assertEquals(email, a.body().path("results").path("email").asText());
+                    assertEquals(phone.email(), a.body().path("results").path("email").asText());
                 }
             }
             assertEquals(1, signedIn, "tokens go out exactly once across both nodes");

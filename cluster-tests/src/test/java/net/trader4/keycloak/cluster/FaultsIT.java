@@ -3,6 +3,7 @@ package net.trader4.keycloak.cluster;
 import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.ApiClient.Answer;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
+import net.trader4.keycloak.cluster.support.KeycloakCluster.MailedCode;
 import net.trader4.keycloak.cluster.support.SilentSmtp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -37,10 +38,9 @@ class FaultsIT {
 
     @Test
     void smtpServerDown() {
-        String email = cluster.admin().newEmailUser();
-        int seen = cluster.mail().countTo(email);
-        assertEquals(200, node1.sign(email).status());
-        String pending = cluster.mail().codeSentTo(email, seen);
+        MailedCode mailed = cluster.newUserWithCode(node1);
+        String email = mailed.email();
+        String pending = mailed.code();
         cluster.mail().stop();
         try {
             assertUnavailableInTime(node2.sign(email));
@@ -53,10 +53,9 @@ class FaultsIT {
 
     @Test
     void smtpServerThatNeverAnswers() throws Exception {
-        String email = cluster.admin().newEmailUser();
-        int seen = cluster.mail().countTo(email);
-        assertEquals(200, node2.sign(email).status());
-        String pending = cluster.mail().codeSentTo(email, seen);
+        MailedCode mailed = cluster.newUserWithCode(node2);
+        String email = mailed.email();
+        String pending = mailed.code();
         try (SilentSmtp silent = new SilentSmtp(KeycloakCluster.SILENT_SMTP_PORT)) {
             cluster.admin().setSmtpPort(KeycloakCluster.SILENT_SMTP_PORT);
             assertUnavailableInTime(node1.sign(email));
@@ -71,7 +70,7 @@ class FaultsIT {
     void twilioAnswering500() {
         assertEquals(200, node1.sign(MOBILE).status());
         String pending = cluster.twilio().lastSmsCode(MOBILE);
-        cluster.twilio().failWith500();
+        cluster.twilio().failWith(500, 20500, "Internal Server Error");
         try {
             assertUnavailableInTime(node2.sign(MOBILE));
         } finally {

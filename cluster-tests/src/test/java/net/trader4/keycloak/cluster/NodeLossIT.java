@@ -3,6 +3,7 @@ package net.trader4.keycloak.cluster;
 import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.ApiClient.Answer;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
+import net.trader4.keycloak.cluster.support.KeycloakCluster.MailedCode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +23,12 @@ class NodeLossIT {
         ApiClient node1 = new ApiClient(cluster.node(1));
         ApiClient node2 = new ApiClient(cluster.node(2));
 
-        String finishedBefore = cluster.admin().newEmailUser();
-        int seen = cluster.mail().countTo(finishedBefore);
-        assertEquals(200, node1.sign(finishedBefore).status());
-        String usedCode = cluster.mail().codeSentTo(finishedBefore, seen);
-        assertEquals(200, node1.verify(finishedBefore, usedCode).status());
+        MailedCode finishedBefore = cluster.newUserWithCode(node1);
+        assertEquals(200, node1.verify(finishedBefore.email(), finishedBefore.code()).status());
 
-        String pending = cluster.admin().newEmailUser();
-        seen = cluster.mail().countTo(pending);
-        assertEquals(200, node1.sign(pending).status());
-        String code = cluster.mail().codeSentTo(pending, seen);
+        MailedCode pendingMailed = cluster.newUserWithCode(node1);
+        String pending = pendingMailed.email();
+        String code = pendingMailed.code();
         String wrong = code.equals("000000") ? "111111" : "000000";
         assertEquals("invalid_code", node1.verify(pending, wrong).error());
         assertEquals("invalid_code", node1.verify(pending, wrong).error());
@@ -50,12 +47,9 @@ class NodeLossIT {
         Answer replay = node2.verify(pending, code);
         assertEquals("expired_code", replay.error(), replay.toString());
 
-        Answer replayOfOld = node2.verify(finishedBefore, usedCode);
+        Answer replayOfOld = node2.verify(finishedBefore.email(), finishedBefore.code());
         assertEquals("expired_code", replayOfOld.error(), replayOfOld.toString());
 
-        String fresh = cluster.admin().newEmailUser();
-        seen = cluster.mail().countTo(fresh);
-        assertEquals(200, node2.sign(fresh).status(), "the survivor still signs people in");
-        assertEquals(200, node2.verify(fresh, cluster.mail().codeSentTo(fresh, seen)).status());
+        cluster.newSignedInUser(node2); // the survivor still signs people in
     }
 }

@@ -27,10 +27,11 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import net.trader4.keycloak.cluster.support.ApiClient;
-import net.trader4.keycloak.cluster.support.HeadlessChromium;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
+import net.trader4.keycloak.cluster.support.KeycloakNode;
 import net.trader4.keycloak.cluster.support.LoopbackBrowserCookies;
 import net.trader4.keycloak.cluster.support.RoundRobinBalancer;
+import net.trader4.keycloak.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -91,14 +92,7 @@ class QrLoginPageCrossNodeIT {
         assertEquals("pending", status(statusOnNode2));
         assertEquals("pending", status(statusOnNode1));
 
-        ApiClient phoneNode2 = new ApiClient(cluster.node(2));
-        String email = cluster.admin().newEmailUser();
-        int seen = cluster.mail().countTo(email);
-        assertEquals(200, phoneNode2.sign(email).status());
-        String phoneToken = phoneNode2.verify(email, cluster.mail().codeSentTo(email, seen))
-                .body().path("results").path("access_token").asText();
-        ApiClient.Answer approved = phoneNode2.post("qr/authorize", Map.of("token", token), "Bearer " + phoneToken);
-        assertEquals(200, approved.status(), approved.toString());
+        String email = approveOnPhone(cluster.node(2), token);
 
         assertEquals("approved", status(statusOnNode1));
         assertEquals("approved", status(statusOnNode2));
@@ -138,14 +132,7 @@ class QrLoginPageCrossNodeIT {
                 new WebDriverWait(desktop, Duration.ofSeconds(60)).withMessage(() -> "polls through the balancer: " + balancer.forwarded())
                         .until(d -> pollsAnsweredBy(balancer, 200).size() == 2);
 
-                ApiClient phone = new ApiClient(cluster.node(1));
-                String email = cluster.admin().newEmailUser();
-                int seen = cluster.mail().countTo(email);
-                assertEquals(200, phone.sign(email).status());
-                String phoneToken = phone.verify(email, cluster.mail().codeSentTo(email, seen))
-                        .body().path("results").path("access_token").asText();
-                ApiClient.Answer approved = phone.post("qr/authorize", Map.of("token", token), "Bearer " + phoneToken);
-                assertEquals(200, approved.status(), approved.toString());
+                String email = approveOnPhone(cluster.node(1), token);
 
                 new WebDriverWait(desktop, Duration.ofSeconds(60)).withMessage(() -> "at " + desktop.getCurrentUrl() + " after " + balancer.forwarded())
                         .until(d -> d.getCurrentUrl().startsWith(balancedRedirect() + "?"));
@@ -167,6 +154,15 @@ class QrLoginPageCrossNodeIT {
                 desktop.quit();
             }
         }
+    }
+
+    /** A phone signed in by OTP on {@code node} approves the QR login; answers the phone user's email. */
+    private String approveOnPhone(KeycloakNode node, String token) {
+        ApiClient phone = new ApiClient(node);
+        KeycloakCluster.SignedIn user = cluster.newSignedInUser(phone);
+        ApiClient.Answer approved = phone.post("qr/authorize", Map.of("token", token), "Bearer " + user.accessToken());
+        assertEquals(200, approved.status(), approved.toString());
+        return user.email();
     }
 
     /** The nodes whose answers to the page's status polls had this status. */

@@ -14,7 +14,8 @@ import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
-import net.trader4.keycloak.it.support.TwilioStandIn;
+import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.TwilioStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class BrowserPhoneIT {
 
     @BeforeAll
     static void startStandIn() {
-        twilio = new TwilioStandIn();
+        twilio = new TwilioStandIn(Trader4ServerConfig.TWILIO_PORT);
     }
 
     @AfterAll

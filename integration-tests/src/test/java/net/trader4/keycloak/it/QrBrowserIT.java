@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
-import net.trader4.keycloak.it.support.Phones;
 import net.trader4.keycloak.it.support.QrApi;
+import net.trader4.keycloak.testsupport.HeadlessChromium;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +60,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QrBrowserIT {
 
     private static final String FLOW = "trader4 QR browser";
+    /** The phone that scans the QR code: its own browser, sharing no cookie with the desktop one. */
+    private static final String ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
     private static final String CLIENT = "qr-web";
     private static final String PASSWORD = "Correct-Horse-9";
 
@@ -122,7 +125,7 @@ class QrBrowserIT {
         String approvalUrl = QrApi.decode(ImageIO.read(new ByteArrayInputStream(loginPage)));
         assertTrue(approvalUrl.startsWith(realm.getBaseUrl() + "/trader4/v1/oauth/qr/tr"), approvalUrl);
 
-        ChromeDriver phone = Phones.headlessChrome();
+        ChromeDriver phone = HeadlessChromium.start(412, 915, ANDROID_CHROME);
         try {
             WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(20));
             phone.navigate().to(approvalUrl);

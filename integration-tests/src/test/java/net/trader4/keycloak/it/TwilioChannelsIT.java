@@ -15,7 +15,8 @@ import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.ApiClient.Answer;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
-import net.trader4.keycloak.it.support.TwilioStandIn;
+import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.TwilioStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class TwilioChannelsIT {
 
     @BeforeAll
     static void startStandIn() {
-        twilio = new TwilioStandIn();
+        twilio = new TwilioStandIn(Trader4ServerConfig.TWILIO_PORT);
     }
 
     @AfterAll

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import net.trader4.keycloak.testsupport.TwilioStandIn;
+
 /**
  * Two Keycloak 26.7 nodes ({@code --db=postgres --cache=ispn}, {@code start --optimized}) on one
  * PostgreSQL database, clustered by Infinispan over loopback, with the bundle installed, the test
@@ -110,6 +112,35 @@ public final class KeycloakCluster {
         return figures;
     }
 
+    /** A new user's email address and the code {@code api}'s node mailed to it. */
+    public record MailedCode(String email, String code) {
+    }
+
+    /** A new user who signed in: its email address and access token. */
+    public record SignedIn(String email, String accessToken) {
+    }
+
+    /** Creates a user, asks {@code api}'s node to sign it in and reads the code from the mail. */
+    public MailedCode newUserWithCode(ApiClient api) {
+        String email = admin.newEmailUser();
+        int seen = mail.countTo(email);
+        ApiClient.Answer signed = api.sign(email);
+        if (signed.status() != 200) {
+            throw new AssertionError("sign for " + email + " answered " + signed);
+        }
+        return new MailedCode(email, mail.codeSentTo(email, seen));
+    }
+
+    /** {@link #newUserWithCode}, then verify on the same node: a user signed in by OTP, as a phone is. */
+    public SignedIn newSignedInUser(ApiClient api) {
+        MailedCode mailed = newUserWithCode(api);
+        ApiClient.Answer verified = api.verify(mailed.email(), mailed.code());
+        if (verified.status() != 200) {
+            throw new AssertionError("verify for " + mailed.email() + " answered " + verified);
+        }
+        return new SignedIn(mailed.email(), verified.body().path("results").path("access_token").asText());
+    }
+
     /** Start-up figures, for the report. */
     public static final class Figures {
         public double buildSeconds;
@@ -151,7 +182,7 @@ public final class KeycloakCluster {
                 SPI + "account-sid=" + TwilioStandIn.ACCOUNT_SID,
                 SPI + "auth-token=" + TwilioStandIn.AUTH_TOKEN,
                 SPI + "from-number=" + TwilioStandIn.FROM_NUMBER,
-                SPI + "api-base-url=" + twilio.baseUrl(),
+                SPI + "api-base-url=" + TwilioStandIn.baseUrl(TWILIO_PORT),
                 SPI + "read-timeout-millis=2000"));
         if (importRealm) {
             options.add("--import-realm");

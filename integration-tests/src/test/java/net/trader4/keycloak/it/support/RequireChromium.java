@@ -2,6 +2,7 @@ package net.trader4.keycloak.it.support;
 
 import java.io.File;
 
+import net.trader4.keycloak.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class RequireChromium implements BeforeAllCallback {
 
-    private static final String INSTALL = "Install them with: apt-get update && apt-get install -y chromium chromium-driver";
+    private static final String INSTALL = HeadlessChromium.INSTALL;
 
     @Override
     public void beforeAll(ExtensionContext context) {

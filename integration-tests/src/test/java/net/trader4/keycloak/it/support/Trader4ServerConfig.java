@@ -1,5 +1,6 @@
 package net.trader4.keycloak.it.support;
 
+import net.trader4.keycloak.testsupport.TwilioStandIn;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -11,6 +12,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 public class Trader4ServerConfig implements KeycloakServerConfig {
 
     static final String SPI = "trader4-otp-delivery-channel";
+    /** Where the tests' Twilio stand-in listens. */
+    public static final int TWILIO_PORT = 18089;
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
@@ -19,7 +22,7 @@ public class Trader4ServerConfig implements KeycloakServerConfig {
                 .spiOption(SPI, "sms", "account-sid", TwilioStandIn.ACCOUNT_SID)
                 .spiOption(SPI, "sms", "auth-token", TwilioStandIn.AUTH_TOKEN)
                 .spiOption(SPI, "sms", "from-number", TwilioStandIn.FROM_NUMBER)
-                .spiOption(SPI, "sms", "api-base-url", TwilioStandIn.BASE_URL)
+                .spiOption(SPI, "sms", "api-base-url", TwilioStandIn.baseUrl(TWILIO_PORT))
                 .spiOption(SPI, "sms", "read-timeout-millis", "2000");
     }
 }

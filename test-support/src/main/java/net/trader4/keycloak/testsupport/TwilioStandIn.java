@@ -1,12 +1,15 @@
-package net.trader4.keycloak.it.support;
+package net.trader4.keycloak.testsupport;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -22,8 +25,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 public final class TwilioStandIn implements AutoCloseable {
 
-    public static final int PORT = 18089;
-    public static final String BASE_URL = "http://127.0.0.1:" + PORT;
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
     public static final String AUTH_TOKEN = "stand-in-auth-token-0123456789ab";
     public static final String FROM_NUMBER = "+15005550006";
@@ -34,12 +35,20 @@ public final class TwilioStandIn implements AutoCloseable {
     public static final String VERIFICATION_CHECK = "/v2/Services/" + VERIFY_SERVICE_SID + "/VerificationCheck";
     /** The one code the stand-in's Verify service approves. */
     public static final String VERIFY_CODE = "246810";
+    private static final Pattern SMS_CODE = Pattern.compile("#([0-9]{4,10})\\b");
 
-    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(PORT));
+    private final WireMockServer server;
 
-    public TwilioStandIn() {
+    /** Listens on 127.0.0.1:{@code port} and answers like Twilio. */
+    public TwilioStandIn(int port) {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
         server.start();
         answerLikeTwilio();
+    }
+
+    /** What Keycloak's {@code api-base-url} option names for a stand-in on {@code port}. */
+    public static String baseUrl(int port) {
+        return "http://127.0.0.1:" + port;
     }
 
     /** 201 with Twilio's resource shape for messages and calls. */
@@ -74,6 +83,21 @@ public final class TwilioStandIn implements AutoCloseable {
     public void hang() {
         server.resetAll();
         server.stubFor(any(urlPathMatching(".*")).willReturn(aResponse().withStatus(201).withFixedDelay(6000)));
+    }
+
+    /** The code of the newest SMS the stand-in accepted for {@code to} (the {@code #123456} at its end). */
+    public String lastSmsCode(String to) {
+        for (ServeEvent event : server.getAllServeEvents()) {
+            if (!event.getRequest().getUrl().startsWith(MESSAGES) || event.getResponse().getStatus() != 201) {
+                continue;
+            }
+            Map<String, String> sms = form(event.getRequest());
+            Matcher code = SMS_CODE.matcher(sms.getOrDefault("Body", ""));
+            if (to.equals(sms.get("To")) && code.find()) {
+                return code.group(1);
+            }
+        }
+        throw new AssertionError("No SMS reached " + to);
     }
 
     public List<LoggedRequest> requestsTo(String path) {

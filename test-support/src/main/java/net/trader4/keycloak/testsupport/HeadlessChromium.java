@@ -1,0 +1,65 @@
+package net.trader4.keycloak.testsupport;
+
+import java.io.File;
+import java.time.Duration;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium through the system's chromedriver (never downloaded, never skipped): a
+ * missing browser or driver fails at once and says what to install. Each call is a new browser
+ * with its own profile, sharing no cookie with any other.
+ */
+public final class HeadlessChromium {
+
+    public static final String INSTALL = "Install them with: apt-get update && apt-get install -y chromium chromium-driver";
+
+    private HeadlessChromium() {
+    }
+
+    /** A desktop-sized browser. */
+    public static ChromeDriver start() {
+        return start(1280, 900, null);
+    }
+
+    /** A browser with this window size and, unless null, this user agent (a phone's, say). */
+    public static ChromeDriver start(int width, int height, String userAgent) {
+        File driver = driver();
+        File binary = firstExecutable("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        if (binary == null) {
+            throw new IllegalStateException("No Chromium browser found. " + INSTALL);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--no-proxy-server", "--window-size=" + width + "," + height);
+        if (userAgent != null) {
+            options.addArguments("--user-agent=" + userAgent);
+        }
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return browser;
+    }
+
+    /** chromedriver from {@code CHROMEWEBDRIVER} (the directory the test framework uses too), else /usr/bin. */
+    private static File driver() {
+        String directory = System.getenv("CHROMEWEBDRIVER");
+        File driver = new File(directory == null ? "/usr/bin" : directory, "chromedriver");
+        if (!driver.canExecute()) {
+            throw new IllegalStateException("chromedriver not found at " + driver + ". " + INSTALL);
+        }
+        return driver;
+    }
+
+    private static File firstExecutable(String... paths) {
+        for (String path : paths) {
+            File file = new File(path);
+            if (file.canExecute()) {
+                return file;
+            }
+        }
+        return null;
+    }
+}
