@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-KC_VERSION=26.7.3
+source scripts/keycloak-with-bundle.sh
 RUN_DIR="$PWD/.run"
 KC_HOME="$RUN_DIR/keycloak-$KC_VERSION"
 PORT="${KC_HTTP_PORT:-8080}"
@@ -33,29 +33,15 @@ if [ "${1:-}" = "--reset" ]; then
   rm -rf "$KC_HOME"
 fi
 
-# 1. The bundle, rebuilt only when a source is newer than the jar.
-jar=$(ls bundle/target/trader4-keycloak-bundle-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find pom.xml otp-authenticator qr-login-authenticator trader4-rest-resource themes bundle -newer "$jar" -type f -not -path '*/target/*' -print -quit)" ]; then
-  say "Building the provider bundle (mvn package)..."
-  mvn -B -q -DskipTests -pl bundle -am package
-  jar=$(ls bundle/target/trader4-keycloak-bundle-*.jar | grep -v original | head -n 1)
-fi
+# 1. The bundle (rebuilt when a source changed) in Keycloak, unpacked once into a git-ignored folder.
+ensure_bundle
+install_keycloak_with_bundle "$RUN_DIR"
 
-# 2. Keycloak itself, through Maven, unpacked once into a git-ignored folder.
-if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
-  say "Getting Keycloak $KC_VERSION through Maven..."
-  mkdir -p "$RUN_DIR"
-  mvn -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$RUN_DIR"
-  (cd "$RUN_DIR" && unzip -q -o "keycloak-quarkus-dist-$KC_VERSION.zip" && rm -f "keycloak-quarkus-dist-$KC_VERSION.zip")
-fi
-
-# 3. Providers and the demo realm (imported only when the realm does not exist yet).
-rm -f "$KC_HOME"/providers/trader4-keycloak*.jar
-cp "$jar" "$KC_HOME/providers/trader4-keycloak.jar"
+# 2. The demo realm (imported only when the realm does not exist yet).
 mkdir -p "$KC_HOME/data/import"
 cp realm/trader4-realm.json "$KC_HOME/data/import/trader4-realm.json"
 
-# 4. Twilio for SMS and voice codes, as provider options passed through the environment (never
+# 3. Twilio for SMS and voice codes, as provider options passed through the environment (never
 #    on the command line, where `ps` would show the auth token).
 sms_option() { [ -n "$2" ] && export "KC_SPI_TRADER4_OTP_DELIVERY_CHANNEL__SMS__$1=$2"; return 0; }
 sms_option ACCOUNT_SID "${TWILIO_ACCOUNT_SID:-}"
@@ -63,7 +49,7 @@ sms_option AUTH_TOKEN "${TWILIO_AUTH_TOKEN:-}"
 sms_option FROM_NUMBER "${TWILIO_FROM_NUMBER:-}"
 sms_option API_BASE_URL "${TWILIO_API_BASE_URL:-}"
 
-# 5. Start, in the background so that Ctrl-C can stop it cleanly.
+# 4. Start, in the background so that Ctrl-C can stop it cleanly.
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
 say "Starting Keycloak on $BASE_URL (embedded H2 database in $KC_HOME/data)..."
 "$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \
@@ -85,7 +71,7 @@ for _ in $(seq 1 180); do
 done
 curl -fs "http://localhost:$MANAGEMENT_PORT/health/ready" >/dev/null || die "Keycloak did not become ready within 180 s."
 
-# 6. Mail: a real SMTP server when SMTP_HOST is set, otherwise the development 'log' channel.
+# 5. Mail: a real SMTP server when SMTP_HOST is set, otherwise the development 'log' channel.
 kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" --config "$RUN_DIR/kcadm.config" >/dev/null; }
 kcadm config credentials --server "$BASE_URL" --realm master --user admin --password admin
 if [ -n "${SMTP_HOST:-}" ]; then
@@ -109,7 +95,7 @@ JSON
     "************************************************************************"
 fi
 
-# 7. Google sign-in through Keycloak's Google broker, on when its OAuth client is given.
+# 6. Google sign-in through Keycloak's Google broker, on when its OAuth client is given.
 if [ -n "${GOOGLE_CLIENT_ID:-}" ] && [ -n "${GOOGLE_CLIENT_SECRET:-}" ]; then
   kcadm update identity-provider/instances/google -r "$REALM" --merge -f - <<JSON
 {"enabled": true, "config": {"clientId": "$GOOGLE_CLIENT_ID", "clientSecret": "$GOOGLE_CLIENT_SECRET"}}

@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
-KC_VERSION=26.7.3
+source scripts/keycloak-with-bundle.sh
 OUT="$ROOT/bench/out"
 KC_HOME="$OUT/keycloak-$KC_VERSION"
 HTTP_PORT=8180
@@ -71,27 +71,13 @@ for port in $HTTP_PORT $MANAGEMENT_PORT; do
   if ss -ltnH "sport = :$port" | grep -q .; then die "Port $port is in use: stop what listens there (ss -ltnp 'sport = :$port')."; fi
 done
 
-# 1. The bundle, rebuilt only when a source is newer than the jar (as ./run.sh does).
-jar=$(ls bundle/target/trader4-keycloak-bundle-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find pom.xml otp-authenticator trader4-rest-resource themes bundle -newer "$jar" -type f -not -path '*/target/*' -print -quit)" ]; then
-  say "Building the provider bundle (mvn package)..."
-  mvn -B -q -DskipTests -pl bundle -am package
-  jar=$(ls bundle/target/trader4-keycloak-bundle-*.jar | grep -v original | head -n 1)
-fi
-
-# 2. Keycloak, through Maven, unpacked once into the git-ignored bench/out/.
-if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
-  say "Getting Keycloak $KC_VERSION through Maven..."
-  mkdir -p "$OUT"
-  mvn -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$OUT"
-  (cd "$OUT" && unzip -q -o "keycloak-quarkus-dist-$KC_VERSION.zip" && rm -f "keycloak-quarkus-dist-$KC_VERSION.zip")
-fi
-rm -f "$KC_HOME"/providers/trader4-keycloak*.jar
-cp "$jar" "$KC_HOME/providers/trader4-keycloak.jar"
+# 1. The bundle (rebuilt when a source changed) in Keycloak, unpacked once into the git-ignored bench/out/.
+ensure_bundle
+install_keycloak_with_bundle "$OUT"
 # A fresh embedded database every run, so runs are comparable (PostgreSQL: the realm is recreated).
 rm -rf "$KC_HOME/data"
 
-# 3. Start: production mode ('start', not 'start-dev'), local caches, one node.
+# 2. Start: production mode ('start', not 'start-dev'), local caches, one node.
 if [ -n "$JDBC_URL" ]; then
   DB_ARGS=(--db=postgres --db-url="$JDBC_URL" ${DB_USER:+--db-username="$DB_USER"})
   [ -n "$DB_PASSWORD" ] && export KC_DB_PASSWORD="$DB_PASSWORD"   # not on the command line, where ps shows it
@@ -131,13 +117,13 @@ KC_JAVA_PID=$(ss -ltnpH "sport = :$HTTP_PORT" | sed -n 's/.*pid=\([0-9]*\).*/\1/
 [ -n "$KC_JAVA_PID" ] || die "cannot find the Keycloak JVM listening on $HTTP_PORT"
 say "Keycloak is ready (JVM pid $KC_JAVA_PID)."
 
-# 4. The local SMTP sink the email channel sends to (a free port chosen by the OS).
+# 3. The local SMTP sink the email channel sends to (a free port chosen by the OS).
 SMTP_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 SINK_FILE="$OUT/smtp-sink.tsv"
 : >"$SINK_FILE"
 python3 bench/smtp_sink.py "$SMTP_PORT" "$SINK_FILE" >"$OUT/smtp-sink.log" 2>&1 &
 SINK_PID=$!
 
-# 5. Realm, users, load, memory, report.
+# 4. Realm, users, load, memory, report.
 python3 bench/bench.py --base-url "http://127.0.0.1:$HTTP_PORT" --kc-pid "$KC_JAVA_PID" --kc-home "$KC_HOME" \
   --smtp-port "$SMTP_PORT" --sink-file "$SINK_FILE" --db "$DB_DESC" --work "$OUT" "${PY_ARGS[@]}"
