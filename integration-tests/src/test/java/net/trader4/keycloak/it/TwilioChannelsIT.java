@@ -176,9 +176,10 @@ class TwilioChannelsIT {
         }
         TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.phoneSendsPerPrefixPerHour", "2"));
         try {
-            // +447911 is this test's alone: the other tests sign +447910… numbers, some of them more
-            // than once, and a shared range would already have used up the cap of 2.
-            String range = "+447911" + String.format("%03d", ThreadLocalRandom.current().nextInt(1_000));
+            // +447920 is this test's alone: the other tests sign +447910… numbers, some of them more
+            // than once, and a shared range would already have used up the cap of 2. Every
+            // +447920ddd… number is a valid UK mobile (half of +447911… is not, and answers 400).
+            String range = "+447920" + String.format("%03d", ThreadLocalRandom.current().nextInt(1_000));
             assertEquals(200, api.sign(range + "001").status());
             assertEquals(200, api.sign(range + "002").status());
             Answer third = api.sign(range + "003");
