@@ -28,11 +28,8 @@ import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -64,7 +61,6 @@ class QrBrowserIT {
     private static final String ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
     private static final String CLIENT = "qr-web";
-    private static final String PASSWORD = "Correct-Horse-9";
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
@@ -80,26 +76,10 @@ class QrBrowserIT {
         // Every test of the suite signs in from 127.0.0.1 in a realm of the same id: lift the per-IP caps.
         TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.createsPerIpPerHour", "10000",
                 "trader4.otp.sendsPerIpPerHour", "100000", "trader4.otp.failuresPerIpPerHour", "100000"));
-        AuthenticationManagementResource flows = realm.admin().flows();
-        if (flows.getFlows().stream().noneMatch(f -> FLOW.equals(f.getAlias()))) {
-            AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-            flow.setAlias(FLOW);
-            flow.setProviderId("basic-flow");
-            flow.setTopLevel(true);
-            flow.setBuiltIn(false);
-            try (Response response = flows.createFlow(flow)) {
-                assertEquals(201, response.getStatus());
-            }
-            for (String provider : List.of("auth-cookie", "trader4-qr-login", "auth-username-password-form")) {
-                flows.addExecution(FLOW, Map.of("provider", provider));
-            }
-            for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions(FLOW)) {
-                execution.setRequirement("ALTERNATIVE");
-                flows.updateExecutions(FLOW, execution);
-            }
-        }
         if (realm.admin().clients().findByClientId(CLIENT).isEmpty()) {
-            String flowId = flows.getFlows().stream().filter(f -> FLOW.equals(f.getAlias())).findFirst().orElseThrow().getId();
+            // The demo realm's own QR-first flow, as its client trader4-web uses it.
+            String flowId = realm.admin().flows().getFlows().stream().filter(f -> FLOW.equals(f.getAlias()))
+                    .findFirst().orElseThrow(() -> new AssertionError("the demo realm has no flow " + FLOW)).getId();
             ClientRepresentation client = new ClientRepresentation();
             client.setClientId(CLIENT);
             client.setName("trader4 web");
@@ -116,7 +96,7 @@ class QrBrowserIT {
 
     @Test
     void phoneApprovesAndTheDesktopBrowserIsSignedIn() throws Exception {
-        String email = userWithPassword();
+        String email = TestUsers.newEmailUser(realm);
         desktop.open(authorizationUrl());
         WebDriverWait desktopWait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
         desktopWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
@@ -125,35 +105,17 @@ class QrBrowserIT {
         String approvalUrl = QrApi.decode(ImageIO.read(new ByteArrayInputStream(loginPage)));
         assertTrue(approvalUrl.startsWith(realm.getBaseUrl() + "/trader4/v1/oauth/qr/tr"), approvalUrl);
 
-        ChromeDriver phone = HeadlessChromium.start(412, 915, ANDROID_CHROME);
-        try {
-            WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(20));
-            phone.navigate().to(approvalUrl);
-            // Not signed in yet: the realm's own login (its browser flow signs in with a code), through the approval client.
-            OtpLoginPages phoneLogin = new OtpLoginPages(phone);
-            phoneLogin.waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
-            int mailsBefore = Mailbox.messagesTo(mail, email).length;
-            phoneLogin.sendCodeTo(email);
-            phoneLogin.enterCode(Mailbox.codeSentTo(mail, email, mailsBefore));
-            phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
-            assertEquals(approvalUrl, phone.getCurrentUrl(), "the authorization code is not left in the address");
-            String page = phone.findElement(By.tagName("body")).getText();
-            assertTrue(page.contains("trader4 web"), page);
-            assertTrue(page.contains(email), page);
-            assertTrue(page.contains("Chrome on Linux"), page);
-            assertTrue(page.contains("Didn't start this? Deny it."), page);
-            save("qr-approval-page.png", screenshot(phone));
-            phone.findElement(By.id("approve")).click();
-            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "signing in as " + email));
-        } finally {
-            phone.quit();
-        }
+        Approval approval = approveOnPhone(approvalUrl, email);
+        assertEquals(approvalUrl, approval.address(), "the authorization code is not left in the address");
+        assertTrue(approval.page().contains("trader4 web"), approval.page());
+        assertTrue(approval.page().contains(email), approval.page());
+        assertTrue(approval.page().contains("Chrome on Linux"), approval.page());
+        assertTrue(approval.page().contains("Didn't start this? Deny it."), approval.page());
+        save("qr-approval-page.png", approval.screenshot());
 
         desktopWait.until(d -> d.getCurrentUrl().startsWith(redirectUri() + "?"));
         String code = queryParam(desktop.getCurrentUrl(), "code");
-        JsonNode tokens = exchange(code);
-        String idToken = tokens.path("id_token").asText();
-        JsonNode claims = ApiClient.parse(new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8));
+        JsonNode claims = claimsOf(exchange(code));
         assertEquals(email, claims.path("email").asText(), "signed in at the client as the phone's account");
         assertEquals(CLIENT, claims.path("azp").asText());
     }
@@ -181,11 +143,35 @@ class QrBrowserIT {
     }
 
     @Test
+    void boundAsTheBrowserFlowTheAccountConsoleSignsInByQrCode() throws Exception {
+        String email = TestUsers.newEmailUser(realm);
+        bindBrowserFlow(FLOW);
+        try {
+            desktop.open(realm.getBaseUrl() + "/account/");
+            WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
+            // The phone still signs in with a code: the approval client keeps the realm's OTP flow.
+            approveOnPhone(QrApi.decode(ImageIO.read(new ByteArrayInputStream(screenshot(desktop.driver())))), email);
+
+            wait.withMessage(() -> "not signed in to the account console: " + desktop.getCurrentUrl() + "\n"
+                            + desktop.driver().findElement(By.tagName("body")).getText())
+                    .until(d -> d.getCurrentUrl().startsWith(realm.getBaseUrl() + "/account/")
+                            && d.findElement(By.tagName("body")).getText().contains("Personal info"));
+            // The browser's single sign-on is the phone's account's: another client signs in without a page.
+            desktop.open(authorizationUrl() + "&prompt=none");
+            wait.until(d -> d.getCurrentUrl().startsWith(redirectUri() + "?"));
+            assertEquals(email, claimsOf(exchange(queryParam(desktop.getCurrentUrl(), "code"))).path("email").asText());
+        } finally {
+            bindBrowserFlow("trader4 browser");
+        }
+    }
+
+    @Test
     void linkFallsBackToTheNextSignInMethod() {
         desktop.open(authorizationUrl());
         WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("trader4-qr-use-code"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        new OtpLoginPages(desktop.driver()).waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
         assertTrue(desktop.driver().findElements(By.id("trader4-qr-image")).isEmpty());
     }
 
@@ -210,14 +196,35 @@ class QrBrowserIT {
         assertEquals(401, status.statusCode(), status.body());
     }
 
-    private String userWithPassword() {
-        String email = TestUsers.newEmailUser(realm);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        realm.admin().users().get(TestUsers.byEmail(realm, email).getId()).resetPassword(password);
-        return email;
+    private void bindBrowserFlow(String alias) {
+        RealmRepresentation representation = realm.admin().toRepresentation();
+        representation.setBrowserFlow(alias);
+        realm.admin().update(representation);
+    }
+
+    private Approval approveOnPhone(String approvalUrl, String email) {
+        ChromeDriver phone = HeadlessChromium.start(412, 915, ANDROID_CHROME);
+        try {
+            WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(20));
+            phone.navigate().to(approvalUrl);
+            // Not signed in yet: the realm's own login (its browser flow signs in with a code), through the approval client.
+            OtpLoginPages phoneLogin = new OtpLoginPages(phone);
+            phoneLogin.waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
+            int mailsBefore = Mailbox.messagesTo(mail, email).length;
+            phoneLogin.sendCodeTo(email);
+            phoneLogin.enterCode(Mailbox.codeSentTo(mail, email, mailsBefore));
+            phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
+            Approval approval = new Approval(phone.getCurrentUrl(), phone.findElement(By.tagName("body")).getText(), screenshot(phone));
+            phone.findElement(By.id("approve")).click();
+            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "signing in as " + email));
+            return approval;
+        } finally {
+            phone.quit();
+        }
+    }
+
+    /** The approval page as the phone saw it before approving. */
+    private record Approval(String address, String page, byte[] screenshot) {
     }
 
     private String redirectUri() {
@@ -238,6 +245,11 @@ class QrBrowserIT {
                         + URLEncoder.encode(redirectUri(), StandardCharsets.UTF_8))).build());
         assertEquals(200, response.statusCode(), response.body());
         return ApiClient.parse(response.body());
+    }
+
+    private static JsonNode claimsOf(JsonNode tokens) {
+        String idToken = tokens.path("id_token").asText();
+        return ApiClient.parse(new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     private static String queryParam(String url, String name) {

@@ -61,34 +61,11 @@ public final class AdminApi {
         updateRealm(rep);
     }
 
-    /**
-     * A public client whose browser flow shows the QR login step first (cookie, QR, username and
-     * password as alternatives), created once.
-     */
+    /** A public client bound to the realm's QR-first browser flow, created once. */
     public void qrLoginClient(String clientId, String redirectUri) {
-        String flow = "cluster QR browser";
-        HttpResponse<String> flows = send(HttpRequest.newBuilder(adminUri("/authentication/flows")).GET());
-        String flowId = flowId(flows.body(), flow);
+        String flowId = flowId(send(HttpRequest.newBuilder(adminUri("/authentication/flows")).GET()).body(), "trader4 QR browser");
         if (flowId == null) {
-            ObjectNode rep = JSON.createObjectNode().put("alias", flow).put("providerId", "basic-flow")
-                    .put("topLevel", true).put("builtIn", false);
-            expect(201, send(HttpRequest.newBuilder(adminUri("/authentication/flows")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(rep.toString()))));
-            String path = "/authentication/flows/" + URLEncoder.encode(flow, StandardCharsets.UTF_8).replace("+", "%20") + "/executions";
-            for (String provider : new String[]{"auth-cookie", "trader4-qr-login", "auth-username-password-form"}) {
-                expect(201, send(HttpRequest.newBuilder(adminUri(path + "/execution")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"provider\":\"" + provider + "\"}"))));
-            }
-            try {
-                for (JsonNode execution : JSON.readTree(send(HttpRequest.newBuilder(adminUri(path)).GET()).body())) {
-                    ((ObjectNode) execution).put("requirement", "ALTERNATIVE");
-                    expect(202, send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(execution.toString()))));
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            flowId = flowId(send(HttpRequest.newBuilder(adminUri("/authentication/flows")).GET()).body(), flow);
+            throw new IllegalStateException("The realm has no flow 'trader4 QR browser'");
         }
         ObjectNode client = JSON.createObjectNode().put("clientId", clientId).put("name", "cluster web")
                 .put("publicClient", true).put("standardFlowEnabled", true);
