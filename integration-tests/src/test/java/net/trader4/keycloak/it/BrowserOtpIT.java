@@ -1,9 +1,7 @@
 package net.trader4.keycloak.it;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,8 +103,7 @@ class BrowserOtpIT {
 
         AccessTokenResponse tokens = oauth.accessTokenRequest(authorization.getCode()).codeVerifier(pkce).send();
         assertEquals(200, tokens.getStatusCode(), tokens.getError() + ": " + tokens.getErrorDescription());
-        JsonNode claims = ApiClient.parse(new String(Base64.getUrlDecoder().decode(tokens.getAccessToken().split("\\.")[1]),
-                StandardCharsets.UTF_8));
+        JsonNode claims = ApiClient.claims(tokens.getAccessToken());
         assertEquals(email, claims.path("email").asText());
         assertEquals("test-app", claims.path("azp").asText());
         assertNotNull(tokens.getIdToken());

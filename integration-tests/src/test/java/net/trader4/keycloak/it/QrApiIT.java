@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -136,9 +135,9 @@ class QrApiIT {
         assertEquals("bearer", profile.path("token_type").asText());
         String accessToken = profile.path("access_token").asText();
         assertNotEquals(phone.accessToken(), accessToken);
-        assertNotEquals(claims(phone.accessToken()).path("sid").asText(), claims(accessToken).path("sid").asText(),
+        assertNotEquals(ApiClient.claims(phone.accessToken()).path("sid").asText(), ApiClient.claims(accessToken).path("sid").asText(),
                 "a new session, not the phone's");
-        assertEquals("trader4-api", claims(accessToken).path("azp").asText());
+        assertEquals("trader4-api", ApiClient.claims(accessToken).path("azp").asText());
 
         HttpResponse<String> userinfo = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/userinfo"))
                 .header("Authorization", "Bearer " + accessToken).GET().build());
@@ -368,10 +367,6 @@ class QrApiIT {
         assertEquals(401, answer.status(), answer.toString());
         assertEquals("invalid_access_token", answer.error());
         assertFalse(answer.raw().body().contains("Exception"));
-    }
-
-    private static JsonNode claims(String jwt) {
-        return ApiClient.parse(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     private HttpResponse<byte[]> bytes(String url) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +114,7 @@ class QrBrowserIT {
 
         desktopWait.until(d -> d.getCurrentUrl().startsWith(redirectUri() + "?"));
         String code = queryParam(desktop.getCurrentUrl(), "code");
-        JsonNode claims = claimsOf(exchange(code));
+        JsonNode claims = idTokenClaims(code);
         assertEquals(email, claims.path("email").asText(), "signed in at the client as the phone's account");
         assertEquals(CLIENT, claims.path("azp").asText());
     }
@@ -160,7 +159,7 @@ class QrBrowserIT {
             // The browser's single sign-on is the phone's account's: another client signs in without a page.
             desktop.open(authorizationUrl() + "&prompt=none");
             wait.until(d -> d.getCurrentUrl().startsWith(redirectUri() + "?"));
-            assertEquals(email, claimsOf(exchange(queryParam(desktop.getCurrentUrl(), "code"))).path("email").asText());
+            assertEquals(email, idTokenClaims(queryParam(desktop.getCurrentUrl(), "code")).path("email").asText());
         } finally {
             bindBrowserFlow("trader4 browser");
         }
@@ -236,7 +235,8 @@ class QrBrowserIT {
                 + "&state=desktop&redirect_uri=" + URLEncoder.encode(redirectUri(), StandardCharsets.UTF_8);
     }
 
-    private JsonNode exchange(String code) {
+    /** Redeems the code at the token endpoint: the claims of the ID token it answers. */
+    private JsonNode idTokenClaims(String code) {
         ApiClient api = new ApiClient(realm.getBaseUrl());
         HttpResponse<String> response = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -244,12 +244,7 @@ class QrBrowserIT {
                         + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
                         + URLEncoder.encode(redirectUri(), StandardCharsets.UTF_8))).build());
         assertEquals(200, response.statusCode(), response.body());
-        return ApiClient.parse(response.body());
-    }
-
-    private static JsonNode claimsOf(JsonNode tokens) {
-        String idToken = tokens.path("id_token").asText();
-        return ApiClient.parse(new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8));
+        return ApiClient.claims(ApiClient.parse(response.body()).path("id_token").asText());
     }
 
     private static String queryParam(String url, String name) {

@@ -15,7 +15,6 @@ import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.ApiClient.Answer;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
-import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -27,12 +27,8 @@ public final class HeadlessChromium {
     /** A browser with this window size and, unless null, this user agent (a phone's, say). */
     public static ChromeDriver start(int width, int height, String userAgent) {
         File driver = driver();
-        File binary = firstExecutable("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        if (binary == null) {
-            throw new IllegalStateException("No Chromium browser found. " + INSTALL);
-        }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(binary);
+        options.setBinary(browser());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-proxy-server", "--window-size=" + width + "," + height);
         if (userAgent != null) {
@@ -44,7 +40,7 @@ public final class HeadlessChromium {
     }
 
     /** chromedriver from {@code CHROMEWEBDRIVER} (the directory the test framework uses too), else /usr/bin. */
-    private static File driver() {
+    public static File driver() {
         String directory = System.getenv("CHROMEWEBDRIVER");
         File driver = new File(directory == null ? "/usr/bin" : directory, "chromedriver");
         if (!driver.canExecute()) {
@@ -53,13 +49,14 @@ public final class HeadlessChromium {
         return driver;
     }
 
-    private static File firstExecutable(String... paths) {
-        for (String path : paths) {
+    /** The Chromium (or Chrome) browser binary. */
+    public static File browser() {
+        for (String path : new String[] {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}) {
             File file = new File(path);
             if (file.canExecute()) {
                 return file;
             }
         }
-        return null;
+        throw new IllegalStateException("No Chromium browser found. " + INSTALL);
     }
 }

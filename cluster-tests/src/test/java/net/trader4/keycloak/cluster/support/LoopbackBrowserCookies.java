@@ -49,10 +49,4 @@ public final class LoopbackBrowserCookies extends CookieHandler {
             }
         }
     }
-
-    /** The value the jar would send for {@code name}, or null. */
-    public synchronized String value(String name) {
-        Cookie cookie = cookies.get(name);
-        return cookie == null ? null : cookie.value();
-    }
 }

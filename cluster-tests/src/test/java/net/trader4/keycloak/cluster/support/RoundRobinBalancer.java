@@ -34,7 +34,7 @@ public final class RoundRobinBalancer implements AutoCloseable {
     }
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
-            "upgrade", "proxy-connection", "content-length", "host", "expect");
+            "upgrade", "proxy-connection", "content-length", "expect");
 
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
@@ -94,7 +94,6 @@ public final class RoundRobinBalancer implements AutoCloseable {
                     header.getValue().forEach(value -> request.header(header.getKey(), value));
                 }
             }
-            request.header("Host", exchange.getRequestHeaders().getFirst("Host"));
             HttpResponse<byte[]> answer;
             try {
                 answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
