@@ -5,7 +5,7 @@
 #   ./run.sh           build the bundle if sources changed, start (data survives restarts)
 #   ./run.sh --reset   forget all data (users, sessions) and import the demo realm afresh
 #
-# Environment: KC_HTTP_PORT, KC_HTTP_MANAGEMENT_PORT, SMTP_HOST, SMTP_PORT, SMTP_FROM,
+# Environment: TRADER4_RUN_DIR (default .run/), KC_HTTP_PORT, KC_HTTP_MANAGEMENT_PORT, SMTP_HOST, SMTP_PORT, SMTP_FROM,
 # SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_TIMEOUT_MILLIS, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
 # TWILIO_FROM_NUMBER, TWILIO_API_BASE_URL, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET
 # (see README.md, "Configuration").
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 source scripts/keycloak-with-bundle.sh
-RUN_DIR="$PWD/.run"
+RUN_DIR="${TRADER4_RUN_DIR:-$PWD/.run}"
 KC_HOME="$RUN_DIR/keycloak-$KC_VERSION"
 PORT="${KC_HTTP_PORT:-8080}"
 MANAGEMENT_PORT="${KC_HTTP_MANAGEMENT_PORT:-9000}"
@@ -49,44 +49,92 @@ sms_option AUTH_TOKEN "${TWILIO_AUTH_TOKEN:-}"
 sms_option FROM_NUMBER "${TWILIO_FROM_NUMBER:-}"
 sms_option API_BASE_URL "${TWILIO_API_BASE_URL:-}"
 
-# 4. Start, in the background so that Ctrl-C can stop it cleanly.
-export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
-say "Starting Keycloak on $BASE_URL (embedded H2 database in $KC_HOME/data)..."
-"$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \
-  --health-enabled=true --import-realm &
-KC_PID=$!
-stop() {
-  trap - INT TERM
-  say "Stopping Keycloak..."
-  kill "$KC_PID" 2>/dev/null || true
-  wait "$KC_PID" 2>/dev/null || true
-  exit 0
-}
-trap stop INT TERM
-
-for _ in $(seq 1 180); do
-  kill -0 "$KC_PID" 2>/dev/null || die "Keycloak exited during start-up; see the log above. If a bad build broke it: ./run.sh --reset"
-  if curl -fs "http://localhost:$MANAGEMENT_PORT/health/ready" >/dev/null 2>&1; then break; fi
-  sleep 1
-done
-curl -fs "http://localhost:$MANAGEMENT_PORT/health/ready" >/dev/null || die "Keycloak did not become ready within 180 s."
-
-# 5. Mail: a real SMTP server when SMTP_HOST is set, otherwise the development 'log' channel.
-kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" --config "$RUN_DIR/kcadm.config" >/dev/null; }
-kcadm config credentials --server "$BASE_URL" --realm master --user admin --password admin
+# 4. What this start asks of the realm: mail (a real SMTP server when SMTP_HOST is set, otherwise
+#    the development 'log' channel) and Google sign-in (on when its OAuth client is given).
 if [ -n "${SMTP_HOST:-}" ]; then
   auth=false; [ -n "${SMTP_USER:-}" ] && auth=true
-  kcadm update "realms/$REALM" -f - <<JSON
+  REALM_SETTINGS=$(cat <<JSON
 {"smtpServer": {"host": "$SMTP_HOST", "port": "${SMTP_PORT:-25}", "from": "${SMTP_FROM:-no-reply@localhost}",
   "starttls": "${SMTP_STARTTLS:-false}", "auth": "$auth", "user": "${SMTP_USER:-}", "password": "${SMTP_PASSWORD:-}",
   "connectionTimeout": "${SMTP_TIMEOUT_MILLIS:-5000}", "timeout": "${SMTP_TIMEOUT_MILLIS:-5000}", "writeTimeout": "${SMTP_TIMEOUT_MILLIS:-5000}"},
  "attributes": {"trader4.otp.devLogChannel": "false"}}
 JSON
+)
+else
+  REALM_SETTINGS='{"smtpServer": {}, "attributes": {"trader4.otp.devLogChannel": "true"}}'
+fi
+if [ -n "${GOOGLE_CLIENT_ID:-}" ] && [ -n "${GOOGLE_CLIENT_SECRET:-}" ]; then
+  GOOGLE_SETTINGS="{\"enabled\": true, \"config\": {\"clientId\": \"$GOOGLE_CLIENT_ID\", \"clientSecret\": \"$GOOGLE_CLIENT_SECRET\"}}"
+else
+  GOOGLE_SETTINGS='{"enabled": false}'
+fi
+
+export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+KC_PID=""
+stop_keycloak() {
+  [ -n "$KC_PID" ] || return 0
+  kill "$KC_PID" 2>/dev/null || true
+  wait "$KC_PID" 2>/dev/null || true
+  KC_PID=""
+}
+stop() {
+  trap - INT TERM
+  say "Stopping Keycloak..."
+  stop_keycloak
+  exit 0
+}
+trap stop INT TERM
+
+# Starts Keycloak in the background on port $1 (management port $2) for host $3 and waits until ready.
+start_keycloak() {
+  "$KC_HOME/bin/kc.sh" start-dev --http-host="$3" --http-port="$1" --http-management-port="$2" \
+    --health-enabled=true --import-realm &
+  KC_PID=$!
+  for _ in $(seq 1 180); do
+    kill -0 "$KC_PID" 2>/dev/null || die "Keycloak exited during start-up; see the log above. If a bad build broke it: ./run.sh --reset"
+    if curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  stop_keycloak
+  die "Keycloak did not become ready within 180 s."
+}
+
+# A loopback port nothing listens on.
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+# 5. The realm is configured before Keycloak answers on $PORT, so the first request already meets
+#    these settings. Keycloak's own import skips a realm that exists (kept data), so a change is
+#    applied by a private start on a loopback port nobody else knows, only when the settings differ
+#    from those last applied to this database.
+APPLIED="$KC_HOME/data/trader4-run-settings.sha256"
+wanted=$(printf '%s\n%s\n' "$REALM_SETTINGS" "$GOOGLE_SETTINGS" | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$APPLIED" 2>/dev/null)" != "$wanted" ]; then
+  setup_port=$(free_port)
+  setup_management_port=$(free_port)
+  say "Applying the realm settings on a private start (127.0.0.1:$setup_port) before opening port $PORT..."
+  start_keycloak "$setup_port" "$setup_management_port" 127.0.0.1
+  kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" --config "$RUN_DIR/kcadm.config" >/dev/null; }
+  kcadm config credentials --server "http://127.0.0.1:$setup_port" --realm master --user admin --password admin
+  printf '%s' "$REALM_SETTINGS" | kcadm update "realms/$REALM" -f -
+  printf '%s' "$GOOGLE_SETTINGS" | kcadm update identity-provider/instances/google -r "$REALM" --merge -f -
+  rm -f "$RUN_DIR/kcadm.config"
+  stop_keycloak
+  echo "$wanted" >"$APPLIED"
+fi
+
+# 6. Start for real, in the background so that Ctrl-C can stop it cleanly.
+say "Starting Keycloak on $BASE_URL (embedded H2 database in $KC_HOME/data)..."
+start_keycloak "$PORT" "$MANAGEMENT_PORT" 0.0.0.0
+
+if [ -n "${SMTP_HOST:-}" ]; then
   say "Sign-in codes are sent by email through $SMTP_HOST:${SMTP_PORT:-25}."
 else
-  kcadm update "realms/$REALM" -f - <<JSON
-{"smtpServer": {}, "attributes": {"trader4.otp.devLogChannel": "true"}}
-JSON
   printf '\033[1;33m%s\033[0m\n' \
     "************************************************************************" \
     "* DEVELOPMENT ONLY: SMTP_HOST is not set, so sign-in codes are printed  *" \
@@ -94,17 +142,8 @@ JSON
     "* Never turn on trader4.otp.devLogChannel in production.                *" \
     "************************************************************************"
 fi
-
-# 6. Google sign-in through Keycloak's Google broker, on when its OAuth client is given.
 if [ -n "${GOOGLE_CLIENT_ID:-}" ] && [ -n "${GOOGLE_CLIENT_SECRET:-}" ]; then
-  kcadm update identity-provider/instances/google -r "$REALM" --merge -f - <<JSON
-{"enabled": true, "config": {"clientId": "$GOOGLE_CLIENT_ID", "clientSecret": "$GOOGLE_CLIENT_SECRET"}}
-JSON
   say "Google sign-in is on: $BASE_URL/realms/$REALM/trader4/v1/oauth/google"
-else
-  kcadm update identity-provider/instances/google -r "$REALM" --merge -f - <<JSON
-{"enabled": false}
-JSON
 fi
 
 if [ -n "${TWILIO_ACCOUNT_SID:-}" ]; then

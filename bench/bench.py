@@ -249,11 +249,12 @@ def jcmd(pid, *command):
 # ---------------------------------------------------------------- the phases
 
 class Phases:
-    def __init__(self, args, http, wrk, users):
+    def __init__(self, args, http, wrk, users, cheap_users):
         self.args = args
         self.http = http
         self.wrk = wrk
         self.users = users
+        self.cheap_users = cheap_users
         self.round = 0
         self.smtp_on = None
 
@@ -274,7 +275,7 @@ class Phases:
     def password_cheap(self, duration, jfr):
         body = f"grant_type=password&client_id=bench-direct&scope=openid&username=%USER%&password={urllib.parse.quote(PW_PASSWORD)}"
         return self.wrk.run("password_cheap", "grant.lua", f"/realms/{CHEAP_REALM}/protocol/openid-connect/token", duration,
-                            {"BENCH_BODY": body, "BENCH_USERS": str(PW_USERS_CHEAP), "BENCH_USER_FORMAT": PW_USER_FORMAT}, jfr)
+                            {"BENCH_BODY": body, "BENCH_USERS": str(self.cheap_users), "BENCH_USER_FORMAT": PW_USER_FORMAT}, jfr)
 
     def sign_log(self, duration, jfr):
         self.smtp(False)
@@ -335,6 +336,19 @@ def check_api(http):
             sys.exit(f"{name} grant failed: {status} {raw[:300]!r}")
 
 
+def smoke_check(results, memory, connections):
+    """A phase that answered nothing, or mostly errors, means the harness or the server broke.
+    Allowed: the requests still in flight when a phase runs out of codes or identifiers."""
+    broken = [f"{r['endpoint']}: {r['ok']} ok, {r['bad']} non-2xx (first: {r['first_bad']})" for r in results
+              if r["ok"] == 0 or r["bad"] > max(connections, 0.05 * r["requests"])]
+    if memory is not None and memory["bad"] > 0:
+        broken.append(f"memory: {memory['bad']} non-2xx")
+    if broken:
+        sys.exit("SMOKE FAILED: " + "; ".join(broken))
+    log(f"SMOKE OK: {len(results)} phases answered 2xx" + (", memory phase measured" if memory else "")
+        + " (smoke figures are not benchmarks)")
+
+
 # ---------------------------------------------------------------- memory
 
 def live_heap(pid):
@@ -364,8 +378,8 @@ def memory_phase(args, http, wrk):
     n = args.memory_challenges
     nets = XFF_NETS
     set_smtp(http, None)
-    warm = wrk.write("mem-warm-ids.txt", [f"w{i:06d}@warm.bench" for i in range(3000)])
-    wrk.run("memory warm-up", "sign.lua", API + "/sign", 5, {"BENCH_IDS": warm, "BENCH_XFF_NETS": nets})
+    warm = wrk.write("mem-warm-ids.txt", [f"w{i:06d}@warm.bench" for i in range(min(3000, 10 * n))])
+    wrk.run("memory warm-up", "sign.lua", API + "/sign", 1 if args.smoke else 5, {"BENCH_IDS": warm, "BENCH_XFF_NETS": nets})
     ids = wrk.write("mem-ids.txt", [f"m{i:06d}@mem.bench" for i in range(n)])
     heap0, classes0 = live_heap(args.kc_pid)
     ra = wrk.run(f"memory A: {n} sign", "sign.lua", API + "/sign", 1800,
@@ -609,6 +623,7 @@ def main():
     p.add_argument("--db", required=True)
     p.add_argument("--work", required=True)
     p.add_argument("--quick", action="store_true")
+    p.add_argument("--smoke", action="store_true")
     p.add_argument("--profile", action="store_true")
     p.add_argument("--rounds", type=int)
     p.add_argument("--duration", type=int)
@@ -618,7 +633,16 @@ def main():
     p.add_argument("--memory-challenges", type=int)
     p.add_argument("--out")
     args = p.parse_args()
-    quick = args.quick
+    if args.smoke:
+        # Every phase for a second or two (after a one-second warm-up: the first mail opens the SMTP
+        # path), the memory phase on a few hundred challenges: proves the harness still runs end to
+        # end; its figures mean nothing and are written only under the work folder.
+        args.rounds, args.duration = args.rounds or 1, args.duration or 2
+        args.warmup = 1 if args.warmup is None else args.warmup
+        args.users = args.users or 50
+        args.memory_challenges = 300 if args.memory_challenges is None else args.memory_challenges
+        args.out = args.out or os.path.join(args.work, "smoke")
+    quick = args.quick or args.smoke
     args.rounds = args.rounds or (2 if quick else 3)
     args.duration = args.duration or (4 if quick else 20)
     args.warmup = args.warmup if args.warmup is not None else (2 if quick else 10)
@@ -626,6 +650,7 @@ def main():
     if args.memory_challenges is None:
         args.memory_challenges = 0 if quick else 100_000
     args.out = os.path.abspath(args.out or (args.work if quick else os.path.join(ROOT, "docs")))
+    cheap_users = 40 if args.smoke else PW_USERS_CHEAP
     os.makedirs(args.out, exist_ok=True)
     command = os.environ.get("BENCH_COMMAND", "bench/run.sh")
     started = datetime.datetime.utcnow()
@@ -640,7 +665,7 @@ def main():
     http.admin("POST", "/realms", bench_realm())
     http.admin("DELETE", f"/realms/{CHEAP_REALM}", ok=(204, 404))
     http.admin("POST", "/realms", bench_realm(CHEAP_REALM, CHEAP_POLICY))
-    for realm, count in ((REALM, PW_USERS), (CHEAP_REALM, PW_USERS_CHEAP)):
+    for realm, count in ((REALM, PW_USERS), (CHEAP_REALM, cheap_users)):
         http.admin("POST", f"/realms/{realm}/partialImport", {"ifResourceExists": "SKIP", "users": [
             {"username": PW_USER_FORMAT % i, "email": PW_USER_FORMAT % i, "emailVerified": True, "enabled": True,
              "firstName": "Password", "lastName": f"User {i}",
@@ -648,7 +673,7 @@ def main():
     users = Users(http)
     users.ensure(args.users)
     wrk = Wrk(args, http)
-    phases = Phases(args, http, wrk, users)
+    phases = Phases(args, http, wrk, users, cheap_users)
     phases.smtp(False)
     check_api(http)
     if args.profile:
@@ -682,6 +707,8 @@ def main():
     for line in ratio_lines(summary, results):
         print(line)
     print()
+    if args.smoke:
+        smoke_check(results, memory, args.connections)
     elapsed = time.time() - t0
     md = report(args, facts, before, after, results, summary, memory, started, elapsed, command)
     md_path = os.path.join(args.out, "benchmarks.md")

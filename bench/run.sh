@@ -7,6 +7,8 @@
 #                                writes docs/benchmarks.md and docs/benchmarks.png
 #   bench/run.sh --quick         warm-up + 2 rounds of 4 s, no memory phase (under 3 minutes once
 #                                the bundle and the distribution are there); writes bench/out/
+#   bench/run.sh --smoke         every phase (memory included) for a second or two: proves the harness
+#                                runs, claims no figures, fails when a phase gets no 2xx; what CI runs
 #   bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/kc --db-username kc --db-password kc
 #                                the same against PostgreSQL instead of the embedded H2 database
 #
@@ -32,16 +34,16 @@ PY_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --db-password) SHOWN+=" --db-password ***" ;;
-    --quick|--profile|-h|--help) SHOWN+=" $1" ;;
+    --quick|--smoke|--profile|-h|--help) SHOWN+=" $1" ;;
     *) SHOWN+=" $1${2:+ $2}" ;;
   esac
   case "$1" in
     --jdbc-url) JDBC_URL="$2"; shift 2 ;;
     --db-username) DB_USER="$2"; shift 2 ;;
     --db-password) DB_PASSWORD="$2"; shift 2 ;;
-    --quick|--profile) PY_ARGS+=("$1"); shift ;;
+    --quick|--smoke|--profile) PY_ARGS+=("$1"); shift ;;
     --rounds|--duration|--warmup|--connections|--users|--memory-challenges|--out) PY_ARGS+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see bench/run.sh --help)" ;;
   esac
 done

@@ -41,7 +41,18 @@ public class QrLoginAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (isApprovalSignIn(context)) {
+            // The phone signing in to approve a QR login cannot scan its own screen: hand over to the
+            // next alternative, so no realm needs a flow override on the approval client.
+            context.attempted();
+            return;
+        }
         context.challenge(freshChallenge(context, null));
+    }
+
+    private static boolean isApprovalSignIn(AuthenticationFlowContext context) {
+        String clientId = context.getAuthenticationSession().getClient().getClientId();
+        return config(context).approvalClientId().equals(clientId);
     }
 
     @Override
@@ -158,9 +169,12 @@ public class QrLoginAuthenticator implements Authenticator {
     }
 
     private static QrLoginService service(AuthenticationFlowContext context) {
+        return new QrLoginService(context.getSession(), context.getRealm(), config(context));
+    }
+
+    private static QrConfig config(AuthenticationFlowContext context) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        return new QrLoginService(context.getSession(), context.getRealm(),
-                QrConfig.layered(config == null ? null : config.getConfig(), context.getRealm()));
+        return QrConfig.layered(config == null ? null : config.getConfig(), context.getRealm());
     }
 
     @Override

@@ -1,0 +1,34 @@
+package net.trader4.keycloak.frontdoor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench/run.sh} in its smoke mode: every phase of the benchmark for a second or two, so a
+ * change that breaks the harness (the realm it copies, a phase, the report) cannot land unnoticed.
+ * It claims no figures; {@code bench/run.sh} itself fails when a phase gets no 2xx answers.
+ */
+class BenchmarkSmokeIT {
+
+    private final Path repo = Path.of(System.getProperty("trader4.repo.dir")).toAbsolutePath().normalize();
+    private final Path work = Path.of(System.getProperty("trader4.work.dir")).toAbsolutePath();
+
+    @Test
+    void everyPhaseOfTheBenchmarkRunsAndReportsItsRatios() throws Exception {
+        try (ScriptRun bench = ScriptRun.start(repo, work.resolve("bench-smoke/run.log"), Map.of(),
+                "bench/run.sh", "--smoke", "--out", work.resolve("bench-smoke/report").toString())) {
+            assertEquals(0, bench.awaitExit(Duration.ofMinutes(20)), "bench/run.sh --smoke failed:\n" + bench.tail());
+            assertTrue(bench.printed("SMOKE OK"), bench.tail());
+            for (String ratio : new String[]{"sign_email/client_credentials:", "verify/client_credentials:",
+                    "verify/password:"}) {
+                assertTrue(bench.printed(ratio), "the ratio line " + ratio + " is printed:\n" + bench.tail());
+            }
+        }
+    }
+}
