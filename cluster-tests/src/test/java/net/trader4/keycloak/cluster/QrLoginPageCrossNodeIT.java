@@ -32,6 +32,7 @@ import net.trader4.keycloak.cluster.support.KeycloakNode;
 import net.trader4.keycloak.cluster.support.LoopbackBrowserCookies;
 import net.trader4.keycloak.cluster.support.RoundRobinBalancer;
 import net.trader4.keycloak.testsupport.HeadlessChromium;
+import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,8 @@ class QrLoginPageCrossNodeIT {
         cluster = KeycloakCluster.get();
         cluster.admin().qrLoginClient(CLIENT, REDIRECT);
         cluster.admin().qrLoginClient(BALANCED_CLIENT, balancedRedirect());
-        cluster.admin().setRealmAttributes(Map.of("trader4.qr.createsPerIpPerHour", "10000"));
+        // The QR codes outlive the approval, however slow a loaded machine makes it.
+        cluster.admin().setRealmAttributes(Map.of("trader4.qr.createsPerIpPerHour", "10000", "trader4.qr.ttlSeconds", "600"));
         // One browser: its cookies go to both nodes, which share the host name 127.0.0.1.
         browser = HttpClient.newBuilder().cookieHandler(new LoopbackBrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -122,19 +124,19 @@ class QrLoginPageCrossNodeIT {
                 desktop.get(balancer.baseUrl() + "/realms/" + KeycloakCluster.REALM + "/protocol/openid-connect/auth?client_id="
                         + BALANCED_CLIENT + "&response_type=code&scope=openid&state=desktop"
                         + "&redirect_uri=" + URLEncoder.encode(balancedRedirect(), StandardCharsets.UTF_8));
-                String src = new WebDriverWait(desktop, Duration.ofSeconds(30))
+                String src = new WebDriverWait(desktop, Waits.BOUND)
                         .until(d -> d.findElement(By.id("trader4-qr-image"))).getAttribute("src");
                 String approvalUrl = decodeQr(src.substring(src.indexOf(',') + 1));
                 assertTrue(approvalUrl.startsWith(balancer.baseUrl() + "/"), "the QR names the balancer: " + approvalUrl);
                 String token = approvalUrl.substring(approvalUrl.lastIndexOf('/') + 1);
 
                 // The page's own polls reach both nodes, and both find the login, before anyone approves.
-                new WebDriverWait(desktop, Duration.ofSeconds(60)).withMessage(() -> "polls through the balancer: " + balancer.forwarded())
+                new WebDriverWait(desktop, Waits.BOUND).withMessage(() -> "polls through the balancer: " + balancer.forwarded())
                         .until(d -> pollsAnsweredBy(balancer, 200).size() == 2);
 
                 String email = approveOnPhone(cluster.node(1), token);
 
-                new WebDriverWait(desktop, Duration.ofSeconds(60)).withMessage(() -> "at " + desktop.getCurrentUrl() + " after " + balancer.forwarded())
+                new WebDriverWait(desktop, Waits.BOUND).withMessage(() -> "at " + desktop.getCurrentUrl() + " after " + balancer.forwarded())
                         .until(d -> d.getCurrentUrl().startsWith(balancedRedirect() + "?"));
                 String location = desktop.getCurrentUrl();
                 assertTrue(location.contains("state=desktop") && location.contains("code="), location);

@@ -12,6 +12,7 @@ import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,7 @@ import org.keycloak.testsuite.util.oauth.PkceGenerator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.FluentWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -97,7 +98,7 @@ class BrowserOtpIT {
         Screenshots.save(browser.driver(), "02-code-en");
 
         pages.enterCode(Mailbox.codeSentTo(mail, email, seen));
-        browser.waiting().waitForOAuthCallback();
+        pages.waitForRedirectTo(oauth.config().getRedirectUri());
         AuthorizationEndpointResponse authorization = oauth.parseLoginResponse();
         assertNotNull(authorization.getCode(), browser.getCurrentUrl());
 
@@ -125,16 +126,19 @@ class BrowserOtpIT {
         Screenshots.save(browser.driver(), "03-wrong-code-en");
 
         pages.enterCode(code);
-        browser.waiting().waitForOAuthCallback();
+        pages.waitForRedirectTo(oauth.config().getRedirectUri());
         assertNotNull(oauth.parseLoginResponse().getCode(), "the right code still works after a wrong one");
     }
 
     @Test
     void resendWaitsForTheCooldownThenSendsANewCode() {
+        // Far longer than a loaded machine can take from sending the code to the forced resend.
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.resendCooldownSeconds", "600"));
         String email = TestUsers.newEmailUser(realm);
         oauth.openLoginForm();
         int seen = Mailbox.messagesTo(mail, email).length;
         pages.sendCodeTo(email);
+        pages.waitForPage(OtpLoginPages.CODE_PAGE);
         Mailbox.codeSentTo(mail, email, seen);
 
         assertFalse(pages.resendButton().isEnabled(), "the page's script holds the button during the cooldown");
@@ -154,14 +158,14 @@ class BrowserOtpIT {
         pages.sendCodeTo(other);
         pages.waitForPage(OtpLoginPages.CODE_PAGE);
         Mailbox.codeSentTo(mail, other, otherSeen);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> pages.resendButton().isEnabled());
+        pages.waiting().until(d -> pages.resendButton().isEnabled());
         assertEquals("Send a new code", pages.resendButton().getText());
         pages.resend();
         pages.waitForPage(OtpLoginPages.CODE_PAGE);
         assertTrue(pages.alert().startsWith("A new code is on its way"), pages.alert());
         String second = Mailbox.codeSentTo(mail, other, otherSeen + 1);
         pages.enterCode(second);
-        browser.waiting().waitForOAuthCallback();
+        pages.waitForRedirectTo(oauth.config().getRedirectUri());
         assertNotNull(oauth.parseLoginResponse().getCode());
     }
 
@@ -224,27 +228,18 @@ class BrowserOtpIT {
         Screenshots.save(browser.driver(), "08-try-another-way-en");
     }
 
+    /** Keycloak's brute-force detector counts failures in the background: waits for the lock. */
     private Map<String, Object> awaitLocked(String userId) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
-        while (!Boolean.TRUE.equals(status.get("disabled")) && System.currentTimeMillis() < deadline) {
-            sleep();
-            status = realm.admin().attackDetection().bruteForceUserStatus(userId);
-        }
-        return status;
+        return new FluentWait<>(realm.admin().attackDetection()).withTimeout(Waits.BOUND).pollingEvery(Duration.ofMillis(200))
+                .withMessage(() -> "brute-force detection did not lock the account out")
+                .until(detection -> {
+                    Map<String, Object> status = detection.bruteForceUserStatus(userId);
+                    return Boolean.TRUE.equals(status.get("disabled")) ? status : null;
+                });
     }
 
     private static String wrong(String code) {
         char last = code.charAt(code.length() - 1);
         return code.substring(0, code.length() - 1) + (last == '9' ? '0' : (char) (last + 1));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

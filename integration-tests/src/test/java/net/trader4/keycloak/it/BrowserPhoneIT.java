@@ -1,6 +1,5 @@
 package net.trader4.keycloak.it;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,11 +87,11 @@ class BrowserPhoneIT {
                 pages.sentToPlain());
         assertEquals("Call me instead", switchButton().getText());
         // A call is a new code all the same: it waits for the same cooldown.
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> !switchButton().isEnabled());
+        pages.waiting().until(d -> !switchButton().isEnabled());
         Screenshots.save(browser.driver(), "09-sms-code-en");
 
         pages.enterCode(smsCode(mobile));
-        browser.waiting().waitForOAuthCallback();
+        pages.waitForRedirectTo(oauth.config().getRedirectUri());
         assertNotNull(oauth.parseLoginResponse().getCode(), browser.getCurrentUrl());
         assertTrue(twilio.requestsTo(TwilioStandIn.CALLS).isEmpty(), "no call unless asked for");
     }
@@ -111,7 +109,7 @@ class BrowserPhoneIT {
         Screenshots.save(browser.driver(), "10-voice-code-en");
 
         pages.enterCode(spokenCode(landline));
-        browser.waiting().waitForOAuthCallback();
+        pages.waitForRedirectTo(oauth.config().getRedirectUri());
         assertNotNull(oauth.parseLoginResponse().getCode(), browser.getCurrentUrl());
         assertTrue(sentTo(TwilioStandIn.MESSAGES, landline).isEmpty(), "no SMS to a landline");
     }
@@ -126,7 +124,7 @@ class BrowserPhoneIT {
         pages.waitForPage(OtpLoginPages.CODE_PAGE);
         String smsCode = smsCode(mobile);
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> switchButton().isEnabled());
+        pages.waiting().until(d -> switchButton().isEnabled());
         pages.submitAndWait(switchButton());
         pages.waitForPage(OtpLoginPages.CODE_PAGE);
         assertEquals(1, sentTo(TwilioStandIn.CALLS, mobile).size(), "the mobile is called");
@@ -142,7 +140,7 @@ class BrowserPhoneIT {
             assertTrue(pages.fieldError("code").startsWith("This code is not correct."), "the call's code replaced the SMS's");
         }
         pages.enterCode(called);
-        browser.waiting().waitForOAuthCallback();
+        pages.waitForRedirectTo(oauth.config().getRedirectUri());
         assertNotNull(oauth.parseLoginResponse().getCode(), browser.getCurrentUrl());
     }
 

@@ -1,7 +1,8 @@
 package net.trader4.keycloak.it;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.Waits;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.crypto.ECKey;
@@ -27,7 +29,8 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -87,7 +90,7 @@ class BrowserWalletIT {
         assertEquals(copied, pages.walletMessage(), "the same message stays to be signed");
 
         pages.enterSignature(ethereumSignature(copied, keys));
-        browser.waiting().waitForOAuthCallback();
+        pages.waitForRedirectTo(oauth.config().getRedirectUri());
         assertNotNull(oauth.parseLoginResponse().getCode(), browser.getCurrentUrl());
     }
 
@@ -114,20 +117,20 @@ class BrowserWalletIT {
             pages.sendCodeTo(address);
             pages.waitForPage(OtpLoginPages.WALLET_PAGE);
             String shown = pages.walletMessage();
-            new WebDriverWait(chrome, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("trader4-wallet-browser")).isDisplayed());
+            pages.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-wallet-browser")));
             Screenshots.save(chrome, "12-wallet-browser-en");
 
-            browser.findElement(By.id("trader4-wallet-browser")).click();
+            pages.waiting().until(ExpectedConditions.elementToBeClickable(By.id("trader4-wallet-browser"))).click();
             JavascriptExecutor js = chrome;
             @SuppressWarnings("unchecked")
-            List<Object> request = (List<Object>) new WebDriverWait(chrome, Duration.ofSeconds(5))
+            List<Object> request = (List<Object>) pages.waiting()
                     .until(d -> js.executeScript("return window.trader4SignRequest || null;"));
             String signed = new String(Numeric.hexStringToByteArray((String) request.get(0)), StandardCharsets.UTF_8);
             assertEquals(shown, signed, "personal_sign gets the message as hex of its UTF-8 bytes");
             assertEquals(address, request.get(1));
 
             pages.submitAndWaitFor(() -> js.executeScript("window.trader4Resolve(arguments[0]);", ethereumSignature(signed, keys)));
-            browser.waiting().waitForOAuthCallback();
+            pages.waitForRedirectTo(oauth.config().getRedirectUri());
             assertNotNull(oauth.parseLoginResponse().getCode(), browser.getCurrentUrl());
         } finally {
             chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", injected.get("identifier")));
@@ -151,7 +154,7 @@ class BrowserWalletIT {
         assertTrue(pages.fieldError("signature").startsWith("This kind of signature is not supported."), pages.fieldError("signature"));
 
         pages.enterSignature(key.signMessage(shown, ScriptType.P2WPKH));
-        browser.waiting().waitForOAuthCallback();
+        pages.waitForRedirectTo(oauth.config().getRedirectUri());
         assertNotNull(oauth.parseLoginResponse().getCode(), browser.getCurrentUrl());
     }
 
@@ -166,18 +169,22 @@ class BrowserWalletIT {
             pages.sendCodeTo(address);
             pages.waitForPage(OtpLoginPages.WALLET_PAGE);
             String old = pages.walletMessage();
-            Thread.sleep(11_000);
+            // As a person would: wait until the expiration time the message states has passed.
+            Instant expires = Instant.parse(old.replaceFirst("(?s).*\nExpiration Time: (\\S+).*", "$1"));
+            new FluentWait<>(Clock.systemUTC()).withTimeout(Waits.BOUND).until(clock -> clock.instant().isAfter(expires));
             pages.enterSignature(ethereumSignature(old, keys));
             pages.waitForPage(OtpLoginPages.WALLET_PAGE);
             assertEquals("This message has expired or was already used. Get a new message and sign it.", pages.alert());
 
+            // The new message lives the default time, so signing it never races its expiry.
+            TestUsers.removeRealmAttribute(realm, "trader4.otp.codeTtlSeconds");
             pages.resend();
             pages.waitForPage(OtpLoginPages.WALLET_PAGE);
             assertEquals("Here is a new message to sign.", pages.alert());
             String fresh = pages.walletMessage();
             assertFalse(fresh.equals(old), "a new nonce");
             pages.enterSignature(ethereumSignature(fresh, keys));
-            browser.waiting().waitForOAuthCallback();
+            pages.waitForRedirectTo(oauth.config().getRedirectUri());
             assertNotNull(oauth.parseLoginResponse().getCode(), browser.getCurrentUrl());
         } finally {
             TestUsers.removeRealmAttribute(realm, "trader4.otp.codeTtlSeconds");
@@ -190,9 +197,8 @@ class BrowserWalletIT {
         js.executeScript("window.trader4Copied = null;"
                 + " Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {"
                 + " writeText: (text) => { window.trader4Copied = text; return Promise.resolve(); } } });");
-        browser.findElement(By.id("trader4-wallet-copy")).click();
-        return (String) new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
-                .until(d -> js.executeScript("return window.trader4Copied;"));
+        pages.waiting().until(ExpectedConditions.elementToBeClickable(By.id("trader4-wallet-copy"))).click();
+        return (String) pages.waiting().until(d -> js.executeScript("return window.trader4Copied;"));
     }
 
     private static String ethereumSignature(String message, ECKeyPair keys) {

@@ -20,13 +20,16 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.ApiClient.Answer;
+import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -40,6 +43,7 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * headless Chromium. Google is unreachable here, so a second realm of the same Keycloak plays
  * Google: an OpenID Connect provider attached under the alias {@code google}.
  */
+@ExtendWith(RequireChromium.class)
 @KeycloakIntegrationTest(config = Trader4ServerConfig.class)
 class GoogleSignInIT {
 
@@ -146,7 +151,7 @@ class GoogleSignInIT {
         browser.open(realm.getBaseUrl() + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&state=app-state-1");
         signInAtFakeGoogle("alice", "alice-password");
 
-        Map<String, String> received = APP_RECEIVED.poll(20, TimeUnit.SECONDS);
+        Map<String, String> received = APP_RECEIVED.poll(Waits.BOUND.toMillis(), TimeUnit.MILLISECONDS);
         assertNotNull(received, "the app got no callback; browser at " + browser.getCurrentUrl());
         assertEquals("app-state-1", received.get("state"));
         assertFalse(received.containsKey("access_token"), "no tokens in URLs");
@@ -183,7 +188,7 @@ class GoogleSignInIT {
 
         browser.open(realm.getBaseUrl() + "/trader4/v1/oauth/google");
         signInAtFakeGoogle("bob", "bob-password");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("succeed"));
+        new WebDriverWait(browser.driver(), Waits.BOUND).until(d -> d.getPageSource().contains("succeed"));
         String page = browser.driver().findElement(By.tagName("body")).getText();
         assertTrue(page.contains("User logged in successfully"), page);
         assertTrue(page.contains("bob@gmail.test"), page);
@@ -196,13 +201,13 @@ class GoogleSignInIT {
     @Test
     void loginPageOffersGoogleBesideTheOtpForm() {
         browser.open(realm.getBaseUrl() + "/account");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("social-google")).isEmpty());
+        new WebDriverWait(browser.driver(), Waits.BOUND).until(d -> !d.findElements(By.id("social-google")).isEmpty());
         assertFalse(browser.driver().findElements(By.id("kc-trader4-otp-identifier-form")).isEmpty(), "the OTP form is there too");
         Screenshots.save(browser.driver(), "09-google-beside-otp-en");
 
-        browser.findElement(By.id("social-google")).click();
+        new WebDriverWait(browser.driver(), Waits.BOUND).until(ExpectedConditions.elementToBeClickable(By.id("social-google"))).click();
         signInAtFakeGoogle("alice", "alice-password");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(realm.getBaseUrl() + "/account"));
+        new WebDriverWait(browser.driver(), Waits.BOUND).until(d -> d.getCurrentUrl().startsWith(realm.getBaseUrl() + "/account"));
         assertEquals(1, realm.admin().users().searchByEmail("alice@gmail.test", true).size(), "signed in to the account console as alice");
     }
 
@@ -238,14 +243,15 @@ class GoogleSignInIT {
 
     private void signInAtFakeGoogle(String username, String password) {
         // A cold browser and a first page render can take longer than the framework's 5 s wait.
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Waits.BOUND);
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/realms/fake-google/"));
+            wait.until(d -> d.getCurrentUrl().contains("/realms/fake-google/"));
         } catch (TimeoutException e) {
             throw new AssertionError("not at the stand-in Google but at " + browser.getCurrentUrl() + ":\n"
                     + browser.driver().findElement(By.tagName("body")).getText(), e);
         }
-        browser.findElement(By.id("username")).sendKeys(username);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("kc-login"))).click();
     }
 }

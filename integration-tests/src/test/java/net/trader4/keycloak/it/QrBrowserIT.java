@@ -1,6 +1,5 @@
 package net.trader4.keycloak.it;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,12 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
@@ -22,11 +18,14 @@ import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
 import net.trader4.keycloak.it.support.QrApi;
+import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.testsupport.HeadlessChromium;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -37,9 +36,12 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the test reads the QR code from a screenshot, a phone (a second browser, signed in to the realm)
  * opens it and approves, and the desktop browser ends up signed in at its client.
  */
+@ExtendWith(RequireChromium.class)
 @KeycloakIntegrationTest(config = Trader4ServerConfig.class)
 class QrBrowserIT {
 
@@ -73,8 +76,10 @@ class QrBrowserIT {
     @BeforeEach
     void qrFlowForTheWebClient() {
         // Every test of the suite signs in from 127.0.0.1 in a realm of the same id: lift the per-IP caps.
+        // And the QR codes outlive the phone's whole sign-in, however slow a loaded machine makes it.
         TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.createsPerIpPerHour", "10000",
-                "trader4.otp.sendsPerIpPerHour", "100000", "trader4.otp.failuresPerIpPerHour", "100000"));
+                "trader4.otp.sendsPerIpPerHour", "100000", "trader4.otp.failuresPerIpPerHour", "100000",
+                "trader4.qr.ttlSeconds", "600"));
         if (realm.admin().clients().findByClientId(CLIENT).isEmpty()) {
             // The demo realm's own QR-first flow, as its client trader4-web uses it.
             String flowId = realm.admin().flows().getFlows().stream().filter(f -> FLOW.equals(f.getAlias()))
@@ -97,11 +102,9 @@ class QrBrowserIT {
     void phoneApprovesAndTheDesktopBrowserIsSignedIn() throws Exception {
         String email = TestUsers.newEmailUser(realm);
         desktop.open(authorizationUrl());
-        WebDriverWait desktopWait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
-        desktopWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
-        byte[] loginPage = screenshot(desktop.driver());
-        save("qr-login-page.png", loginPage);
-        String approvalUrl = QrApi.decode(ImageIO.read(new ByteArrayInputStream(loginPage)));
+        Scan loginPage = scanQr(desktop.driver());
+        save("qr-login-page.png", loginPage.screenshot());
+        String approvalUrl = loginPage.text();
         assertTrue(approvalUrl.startsWith(realm.getBaseUrl() + "/trader4/v1/oauth/qr/tr"), approvalUrl);
 
         Approval approval = approveOnPhone(approvalUrl, email);
@@ -112,7 +115,7 @@ class QrBrowserIT {
         assertTrue(approval.page().contains("Didn't start this? Deny it."), approval.page());
         save("qr-approval-page.png", approval.screenshot());
 
-        desktopWait.until(d -> d.getCurrentUrl().startsWith(redirectUri() + "?"));
+        new WebDriverWait(desktop.driver(), Waits.BOUND).until(d -> d.getCurrentUrl().startsWith(redirectUri() + "?"));
         String code = queryParam(desktop.getCurrentUrl(), "code");
         JsonNode claims = idTokenClaims(code);
         assertEquals(email, claims.path("email").asText(), "signed in at the client as the phone's account");
@@ -124,16 +127,10 @@ class QrBrowserIT {
         TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.ttlSeconds", "10"));
         try {
             desktop.open(authorizationUrl());
-            WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
-            String first = QrApi.decode(ImageIO.read(new ByteArrayInputStream(screenshot(desktop.driver()))));
-            wait.until(d -> {
-                try {
-                    return !d.findElements(By.id("trader4-qr-image")).isEmpty()
-                            && !first.equals(QrApi.decode(ImageIO.read(new ByteArrayInputStream(screenshot(d)))));
-                } catch (AssertionError | IOException e) {
-                    return false;
-                }
+            String first = scanQr(desktop.driver()).text();
+            new WebDriverWait(desktop.driver(), Waits.BOUND).until(d -> {
+                Scan shown = readQr(d);
+                return shown != null && !first.equals(shown.text());
             });
             assertTrue(desktop.driver().findElements(By.className("alert-error")).isEmpty(), "renewed before it expired");
         } finally {
@@ -147,10 +144,9 @@ class QrBrowserIT {
         bindBrowserFlow(FLOW);
         try {
             desktop.open(realm.getBaseUrl() + "/account/");
-            WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(30));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
-            // The phone still signs in with a code: the approval client keeps the realm's OTP flow.
-            approveOnPhone(QrApi.decode(ImageIO.read(new ByteArrayInputStream(screenshot(desktop.driver())))), email);
+            WebDriverWait wait = new WebDriverWait(desktop.driver(), Waits.BOUND);
+            // The phone still signs in with a code: the QR step passes for the approval client itself.
+            approveOnPhone(scanQr(desktop.driver()).text(), email);
 
             wait.withMessage(() -> "not signed in to the account console: " + desktop.getCurrentUrl() + "\n"
                             + desktop.driver().findElement(By.tagName("body")).getText())
@@ -168,7 +164,7 @@ class QrBrowserIT {
     @Test
     void linkFallsBackToTheNextSignInMethod() {
         desktop.open(authorizationUrl());
-        WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(desktop.driver(), Waits.BOUND);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("trader4-qr-use-code"))).click();
         new OtpLoginPages(desktop.driver()).waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
         assertTrue(desktop.driver().findElements(By.id("trader4-qr-image")).isEmpty());
@@ -177,11 +173,14 @@ class QrBrowserIT {
     @Test
     void aPageThatLostItsLoginHandsBackToKeycloak() {
         desktop.open(authorizationUrl());
-        WebDriverWait wait = new WebDriverWait(desktop.driver(), Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(desktop.driver(), Waits.BOUND);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trader4-qr-image")));
         // As if the login cookie expired, was cleared, or never came back (plain http in front of Keycloak).
         desktop.driver().manage().deleteAllCookies();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("trader4-qr-image")));
+        // The page's next poll hands back to Keycloak: wait until its answer is the page, fully loaded.
+        wait.withMessage(() -> "still on the QR page: " + desktop.getCurrentUrl())
+                .until(d -> d.findElements(By.id("trader4-qr")).isEmpty()
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
         String page = desktop.driver().findElement(By.tagName("body")).getText();
         assertTrue(page.toLowerCase(Locale.ROOT).contains("cookie not found"),
                 "Keycloak says what is wrong instead of a QR nobody can use: " + page);
@@ -204,7 +203,7 @@ class QrBrowserIT {
     private Approval approveOnPhone(String approvalUrl, String email) {
         ChromeDriver phone = HeadlessChromium.start(412, 915, ANDROID_CHROME);
         try {
-            WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(20));
+            WebDriverWait phoneWait = new WebDriverWait(phone, Waits.BOUND);
             phone.navigate().to(approvalUrl);
             // Not signed in yet: the realm's own login (its browser flow signs in with a code), through the approval client.
             OtpLoginPages phoneLogin = new OtpLoginPages(phone);
@@ -214,12 +213,45 @@ class QrBrowserIT {
             phoneLogin.enterCode(Mailbox.codeSentTo(mail, email, mailsBefore));
             phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
             Approval approval = new Approval(phone.getCurrentUrl(), phone.findElement(By.tagName("body")).getText(), screenshot(phone));
-            phone.findElement(By.id("approve")).click();
+            phoneWait.until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
             phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "signing in as " + email));
             return approval;
         } finally {
             phone.quit();
         }
+    }
+
+    /** Waits until the page shows a QR code a camera can read, and reads it. */
+    private static Scan scanQr(WebDriver driver) {
+        return new WebDriverWait(driver, Waits.BOUND)
+                .withMessage(() -> "no readable QR code at " + driver.getCurrentUrl() + ":\n" + visibleText(driver))
+                .until(QrBrowserIT::readQr);
+    }
+
+    private static String visibleText(WebDriver driver) {
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return "(no page text: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The QR code on the page as a phone camera reads it from a screenshot; null while there is none to read. */
+    private static Scan readQr(WebDriver driver) {
+        try {
+            List<WebElement> image = driver.findElements(By.id("trader4-qr-image"));
+            if (image.isEmpty() || !image.get(0).isDisplayed()) {
+                return null;
+            }
+            byte[] png = screenshot(driver);
+            return new Scan(QrApi.decode(png), png);
+        } catch (StaleElementReferenceException | AssertionError renewedOrNotDrawnYet) {
+            return null;
+        }
+    }
+
+    /** What a QR code says, and the screenshot it was read from. */
+    private record Scan(String text, byte[] screenshot) {
     }
 
     /** The approval page as the phone saw it before approving. */

@@ -1,7 +1,6 @@
 package net.trader4.keycloak.testsupport;
 
 import java.io.File;
-import java.time.Duration;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -35,7 +34,7 @@ public final class HeadlessChromium {
             options.addArguments("--user-agent=" + userAgent);
         }
         ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().timeouts().pageLoadTimeout(Waits.BOUND);
         return browser;
     }
 

@@ -1,5 +1,6 @@
 package net.trader4.keycloak.cluster.support;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +10,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
+import net.trader4.keycloak.testsupport.Waits;
+import org.openqa.selenium.support.ui.FluentWait;
 
 /** A real SMTP server (GreenMail) on 127.0.0.1 that both nodes send to; can be stopped to fake an outage. */
 public final class MailServer {
@@ -43,22 +46,20 @@ public final class MailServer {
 
     /** Waits for mail number {@code alreadySeen + 1} to {@code address} and returns its code. */
     public String codeSentTo(String address, int alreadySeen) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            MimeMessage[] to;
-            synchronized (this) {
-                to = greenMail == null ? new MimeMessage[0] : messagesTo(address);
-            }
-            if (to.length > alreadySeen) {
-                Matcher matcher = CODE_LINE.matcher(GreenMailUtil.getBody(to[to.length - 1]).replace("\r", ""));
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-                throw new AssertionError("The mail to " + address + " holds no code line");
-            }
-            Sleep.millis(100);
+        MimeMessage latest = new FluentWait<>(this).withTimeout(Waits.BOUND).pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> "no sign-in mail reached " + address)
+                .until(server -> {
+                    MimeMessage[] to;
+                    synchronized (server) {
+                        to = server.greenMail == null ? new MimeMessage[0] : server.messagesTo(address);
+                    }
+                    return to.length > alreadySeen ? to[to.length - 1] : null;
+                });
+        Matcher matcher = CODE_LINE.matcher(GreenMailUtil.getBody(latest).replace("\r", ""));
+        if (!matcher.find()) {
+            throw new AssertionError("The mail to " + address + " holds no code line");
         }
-        throw new AssertionError("No sign-in mail reached " + address + " within 15 s");
+        return matcher.group(1);
     }
 
     private MimeMessage[] messagesTo(String address) {

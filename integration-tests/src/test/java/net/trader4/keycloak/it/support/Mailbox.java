@@ -1,5 +1,6 @@
 package net.trader4.keycloak.it.support;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +9,9 @@ import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import net.trader4.keycloak.testsupport.Waits;
 import org.keycloak.testframework.mail.MailServer;
+import org.openqa.selenium.support.ui.FluentWait;
 
 /** Reads sign-in codes out of the mail the real SMTP server (GreenMail) received. */
 public final class Mailbox {
@@ -20,15 +23,13 @@ public final class Mailbox {
 
     /** Waits for the next mail to {@code address} beyond {@code alreadySeen} and returns its code. */
     public static String codeSentTo(MailServer mail, String address, int alreadySeenForAddress) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            MimeMessage[] to = messagesTo(mail, address);
-            if (to.length > alreadySeenForAddress) {
-                return codeOf(to[to.length - 1]);
-            }
-            sleep(100);
-        }
-        throw new AssertionError("No sign-in mail reached " + address + " within 15 s");
+        MimeMessage latest = new FluentWait<>(mail).withTimeout(Waits.BOUND).pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> "no sign-in mail reached " + address)
+                .until(m -> {
+                    MimeMessage[] to = messagesTo(m, address);
+                    return to.length > alreadySeenForAddress ? to[to.length - 1] : null;
+                });
+        return codeOf(latest);
     }
 
     public static MimeMessage[] messagesTo(MailServer mail, String address) {
@@ -79,15 +80,6 @@ public final class Mailbox {
             return false;
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

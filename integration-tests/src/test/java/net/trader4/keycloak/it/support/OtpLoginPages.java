@@ -1,11 +1,11 @@
 package net.trader4.keycloak.it.support;
 
-import java.time.Duration;
-
+import net.trader4.keycloak.testsupport.Waits;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Drives the pages of "trader4 OTP by identifier" the way a person does. */
@@ -21,40 +21,49 @@ public final class OtpLoginPages {
         this.driver = driver;
     }
 
+    /** A wait for a state of the page; the bound is only a safety net. */
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Waits.BOUND);
+    }
+
     public String pageId() {
         return driver.findElement(By.tagName("body")).getAttribute("data-page-id");
     }
 
+    /** Waits until the browser shows this page, loaded, its scripts run (the countdown, the wallet buttons). */
     public void waitForPage(String pageId) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+        waiting().withMessage(() -> "not on page " + pageId + " but at " + driver.getCurrentUrl()).until(d -> {
             try {
-                return pageId.equals(d.findElement(By.tagName("body")).getAttribute("data-page-id"));
+                return pageId.equals(d.findElement(By.tagName("body")).getAttribute("data-page-id"))
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;"));
             } catch (RuntimeException stale) {
                 return false;
             }
         });
     }
 
+    /** Waits until Keycloak sent the browser back to the client at {@code redirectUri}. */
+    public void waitForRedirectTo(String redirectUri) {
+        waiting().withMessage(() -> "not sent back to " + redirectUri + " but at " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().startsWith(redirectUri));
+    }
+
     public void sendCodeTo(String identifier) {
         waitForPage(IDENTIFIER_PAGE);
-        WebElement field = driver.findElement(By.id("identifier"));
-        field.clear();
-        field.sendKeys(identifier);
+        type(By.id("identifier"), identifier);
         submitAndWait(driver.findElement(By.id("kc-trader4-otp-send")));
     }
 
     public void enterCode(String code) {
-        WebElement field = driver.findElement(By.id("code"));
-        field.clear();
-        field.sendKeys(code);
+        waitForPage(CODE_PAGE);
+        type(By.id("code"), code);
         submitAndWait(driver.findElement(By.id("kc-login")));
     }
 
     /** Pastes a wallet's signature and signs in with it. */
     public void enterSignature(String signature) {
-        WebElement field = driver.findElement(By.id("signature"));
-        field.clear();
-        field.sendKeys(signature);
+        waitForPage(WALLET_PAGE);
+        type(By.id("signature"), signature);
         submitAndWait(driver.findElement(By.id("kc-login")));
     }
 
@@ -67,13 +76,18 @@ public final class OtpLoginPages {
         return driver.findElement(By.id("trader4-otp-resend"));
     }
 
-    /** Clicks resend even while the page's script keeps it disabled, as a script-less browser could. */
+    /**
+     * Sends the resend form while the page's script still holds its button disabled, as a script-less
+     * browser could: enabled and submitted in one script, so the countdown cannot disable it in between
+     * and the server gets exactly the form's post ({@code resend=on}).
+     */
     public void forceResend() {
         WebElement button = resendButton();
-        ((JavascriptExecutor) driver).executeScript("arguments[0].disabled = false;", button);
-        submitAndWait(button);
+        submitAndWaitFor(() -> ((JavascriptExecutor) driver).executeScript(
+                "const button = arguments[0]; button.disabled = false; button.form.requestSubmit(button);", button));
     }
 
+    /** Asks for a new code as a person does: once the countdown has freed the button. */
     public void resend() {
         submitAndWait(resendButton());
     }
@@ -95,8 +109,9 @@ public final class OtpLoginPages {
         return sentTo().replaceAll("[\u2068\u2069]", "");
     }
 
-    /** Clicks and waits until the browser left the current document. */
+    /** Clicks once the button can take a person's click (shown and enabled), and waits until the browser left the page. */
     public void submitAndWait(WebElement button) {
+        waiting().until(ExpectedConditions.elementToBeClickable(button));
         submitAndWaitFor(button::click);
     }
 
@@ -104,13 +119,12 @@ public final class OtpLoginPages {
     public void submitAndWaitFor(Runnable submit) {
         WebElement html = driver.findElement(By.tagName("html"));
         submit.run();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
-            try {
-                html.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return true;
-            }
-        });
+        waiting().until(ExpectedConditions.stalenessOf(html));
+    }
+
+    private void type(By by, String text) {
+        WebElement field = driver.findElement(by);
+        field.clear();
+        field.sendKeys(text);
     }
 }
