@@ -8,7 +8,6 @@ import net.trader4.keycloak.otp.identifier.MaskedPhoneNumber;
 import net.trader4.keycloak.otp.service.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.common.util.Time;
 
 /**
  * Step 2 for a pending identifier: the code page (naming the channel, offering the other one) or,
@@ -43,7 +42,7 @@ final class ChallengePages {
         }
         String channel = notes.channel();
         CodePageModel model = new CodePageModel(MaskedPhoneNumber.of(identifier), engine.config().codeLength(),
-                notes.resendWait(Time.currentTime()), channel,
+                notes.resendWait(), channel,
                 AlternativeChannel.offeredFor(identifier, channel, id -> canSend(identifier, id)));
         return OtpFormPages.codePage(context, model, message, info);
     }

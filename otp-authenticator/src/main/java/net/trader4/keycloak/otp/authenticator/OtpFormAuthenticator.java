@@ -16,7 +16,6 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
@@ -72,7 +71,7 @@ public class OtpFormAuthenticator implements Authenticator {
         try {
             Identifier identifier = engine.identify(typed);
             SignResult sent = engine.sign(identifier, null, clientIp(context));
-            notes.codeSent(identifier.value(), Time.currentTime() + sent.cooldownSeconds());
+            notes.codeSent(identifier.value(), sent.cooldownSeconds());
             recordSend(notes, sent);
             context.challenge(new ChallengePages(context, engine, notes).render(identifier, null, false));
         } catch (OtpException refusal) {
@@ -92,7 +91,7 @@ public class OtpFormAuthenticator implements Authenticator {
         try {
             SignResult sent = engine.sign(identifier, requested, clientIp(context));
             notes.requestChannel(requested);
-            notes.resendAllowedAt(Time.currentTime() + sent.cooldownSeconds());
+            notes.resendAllowedIn(sent.cooldownSeconds());
             recordSend(notes, sent);
             PageMessage done = ChallengePages.isWallet(identifier)
                     ? new PageMessage("trader4WalletNewMessage", null)
@@ -100,7 +99,7 @@ public class OtpFormAuthenticator implements Authenticator {
             context.challenge(pages.render(identifier, done, true));
         } catch (OtpException refusal) {
             if (refusal.retryAfterSeconds() > 0) {
-                notes.resendAllowedAt(Time.currentTime() + refusal.retryAfterSeconds());
+                notes.resendAllowedIn(refusal.retryAfterSeconds());
             }
             context.challenge(pages.render(identifier, RefusalMessages.onResend(refusal, engine.config().codeLength()), false));
         }

@@ -1,5 +1,6 @@
 package net.trader4.keycloak.otp.authenticator;
 
+import org.keycloak.common.util.Time;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -27,9 +28,9 @@ final class OtpLoginNotes {
         return authSession.getAuthNote(IDENTIFIER);
     }
 
-    void codeSent(String normalisedIdentifier, long resendAtEpochSeconds) {
+    void codeSent(String normalisedIdentifier, long resendAfterSeconds) {
         authSession.setAuthNote(IDENTIFIER, normalisedIdentifier);
-        resendAllowedAt(resendAtEpochSeconds);
+        resendAllowedIn(resendAfterSeconds);
     }
 
     /** The channel the last code went by ({@code email}, {@code sms}, {@code voice}, ...). */
@@ -59,18 +60,23 @@ final class OtpLoginNotes {
         set(WALLET_MESSAGE, message);
     }
 
-    void resendAllowedAt(long epochSeconds) {
-        authSession.setAuthNote(RESEND_AT, Long.toString(epochSeconds));
+    /**
+     * In milliseconds: the server's cooldown started a moment before now, so a countdown in whole
+     * seconds from a truncated "now" could let the button free up to a second before the server does.
+     */
+    void resendAllowedIn(long seconds) {
+        authSession.setAuthNote(RESEND_AT, Long.toString(Time.currentTimeMillis() + seconds * 1000));
     }
 
-    /** Seconds until another code may be requested; 0 when it may be now. */
-    long resendWait(long nowEpochSeconds) {
+    /** Whole seconds (rounded up) until another code may be requested; 0 when it may be now. */
+    long resendWait() {
         String at = authSession.getAuthNote(RESEND_AT);
         if (at == null) {
             return 0;
         }
         try {
-            return Math.max(0, Long.parseLong(at) - nowEpochSeconds);
+            long millis = Long.parseLong(at) - Time.currentTimeMillis();
+            return millis <= 0 ? 0 : (millis + 999) / 1000;
         } catch (NumberFormatException e) {
             return 0;
         }
