@@ -48,7 +48,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,6 +89,8 @@ class GoogleSignInIT {
                     .name("Alice", "Example").enabled(true);
             realm.addUser("bob").password("bob-password").email("bob@gmail.test").emailVerified(true)
                     .name("Bob", "Example").enabled(true);
+            realm.addUser("carol").password("carol-password").email("carol@gmail.test").emailVerified(true)
+                    .name("Carol", "Example").enabled(true);
             realm.addClient("trader4-broker").secret(BROKER_SECRET)
                     .redirectUris("http://localhost:8080/realms/trader4/broker/google/endpoint");
             return realm;
@@ -196,6 +200,34 @@ class GoogleSignInIT {
         assertEquals(1, bobs.size(), "linked, not duplicated");
         assertEquals(bobId, bobs.get(0).getId());
         assertEquals("google", realm.admin().users().get(bobId).getFederatedIdentity().get(0).getIdentityProvider());
+    }
+
+    @Test
+    void firstSignInNeverLinksToAnAccountThatOnlyTypedTheAddress() throws Exception {
+        UserRepresentation squatter = new UserRepresentation();
+        squatter.setUsername("carol@gmail.test");
+        squatter.setEmail("carol@gmail.test");
+        squatter.setEmailVerified(false);
+        squatter.setEnabled(true);
+        squatter.setFirstName("Not");
+        squatter.setLastName("Carol");
+        try (Response created = realm.admin().users().create(squatter)) {
+            assertEquals(201, created.getStatus());
+        }
+        String squatterId = TestUsers.byEmail(realm, "carol@gmail.test").getId();
+
+        browser.open(realm.getBaseUrl() + "/trader4/v1/oauth/google");
+        signInAtFakeGoogle("carol", "carol-password");
+        new WebDriverWait(browser.driver(), Waits.BOUND).until(d -> d.getPageSource().contains("succeed"));
+        String page = browser.driver().findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("User logged in successfully"), page);
+        List<UserRepresentation> carols = realm.admin().users().searchByEmail("carol@gmail.test", true);
+        assertEquals(1, carols.size());
+        assertNotEquals(squatterId, carols.get(0).getId(), "Carol got an account of her own");
+        assertEquals("google", realm.admin().users().get(carols.get(0).getId()).getFederatedIdentity().get(0).getIdentityProvider());
+        UserRepresentation after = realm.admin().users().get(squatterId).toRepresentation();
+        assertNull(after.getEmail(), "the account that never verified the address lost it");
+        assertTrue(realm.admin().users().get(squatterId).getFederatedIdentity().isEmpty(), "and got no Google link");
     }
 
     @Test

@@ -23,9 +23,12 @@ import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -181,6 +184,48 @@ class OtpApiIT {
         assertEquals(400, replay.status(), replay.toString());
         assertEquals("expired_code", replay.error());
         assertNull(replay.results().path("access_token").textValue());
+    }
+
+    @Test
+    void disabledOrUnreadyAccountsAndUnfitClientsGetNoTokens() {
+        String disabled = TestUsers.newEmailUser(realm);
+        assertEquals(200, api.sign(disabled).status());
+        String disabledCode = Mailbox.codeSentTo(mail, disabled, 0);
+        UserResource disabledUser = realm.admin().users().get(TestUsers.byEmail(realm, disabled).getId());
+        UserRepresentation rep = disabledUser.toRepresentation();
+        rep.setEnabled(false);
+        disabledUser.update(rep);
+        assertRefusedWithoutTokens(api.verify(disabled, disabledCode), 403, "account_disabled");
+
+        String unready = TestUsers.newEmailUser(realm);
+        UserResource unreadyUser = realm.admin().users().get(TestUsers.byEmail(realm, unready).getId());
+        rep = unreadyUser.toRepresentation();
+        rep.setRequiredActions(List.of("UPDATE_PROFILE"));
+        unreadyUser.update(rep);
+        assertEquals(200, api.sign(unready).status());
+        assertRefusedWithoutTokens(api.verify(unready, Mailbox.codeSentTo(mail, unready, 0)), 403, "account_not_ready");
+
+        ClientResource apiClient = realm.admin().clients().get(
+                realm.admin().clients().findByClientId("trader4-api").get(0).getId());
+        ClientRepresentation client = apiClient.toRepresentation();
+        String ready = TestUsers.newEmailUser(realm);
+        assertEquals(200, api.sign(ready).status());
+        String code = Mailbox.codeSentTo(mail, ready, 0);
+        try {
+            client.setConsentRequired(true);
+            apiClient.update(client);
+            assertRefusedWithoutTokens(api.verify(ready, code), 503, "client_not_configured");
+        } finally {
+            client.setConsentRequired(false);
+            apiClient.update(client);
+        }
+        assertEquals(200, api.verify(ready, code).status(), "the refusal consumed nothing");
+    }
+
+    private static void assertRefusedWithoutTokens(Answer answer, int status, String error) {
+        assertEquals(status, answer.status(), answer.toString());
+        assertEquals(error, answer.error());
+        assertFalse(answer.raw().body().contains("access_token"), answer.toString());
     }
 
     @Test

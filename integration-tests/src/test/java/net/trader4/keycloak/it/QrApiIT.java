@@ -261,6 +261,33 @@ class QrApiIT {
     }
 
     @Test
+    void aTokenTheUserHoldsForAnotherClientCannotApprove() {
+        String email = TestUsers.newEmailUser(realm);
+        String otherClient = "unrelated-app-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String clientUuid = TestUsers.newDirectGrantClient(realm, otherClient);
+        try {
+            TestUsers.setPassword(realm, email, "a-long-test-password-1");
+            String foreignToken = TestUsers.passwordGrant(realm, otherClient, email, "a-long-test-password-1");
+            assertEquals(otherClient, ApiClient.claims(foreignToken).path("azp").asText());
+            JsonNode created = qr.create().results();
+            String token = created.path("token").asText();
+
+            Answer refused = qr.authorize(foreignToken, token, null);
+            assertEquals(403, refused.status(), refused.toString());
+            assertEquals("token_not_accepted", refused.error());
+            assertEquals(202, qr.check(token, created.path("secret").asText()).status(), "still pending after the refusal");
+
+            // A client the realm names may approve.
+            TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.approvingClientIds", "some-app " + otherClient));
+            Answer approved = qr.authorize(foreignToken, token, null);
+            assertEquals(200, approved.status(), approved.toString());
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.qr.approvingClientIds");
+            realm.admin().clients().get(clientUuid).remove();
+        }
+    }
+
+    @Test
     void ofTwoConcurrentApprovalsOneWins() throws Exception {
         Phone first = qr.signedInPhone(realm, mail);
         Phone second = qr.signedInPhone(realm, mail);

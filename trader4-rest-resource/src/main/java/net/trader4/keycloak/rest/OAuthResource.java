@@ -2,6 +2,7 @@ package net.trader4.keycloak.rest;
 
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,6 +27,9 @@ import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
+import net.trader4.keycloak.otp.service.SecondFactor;
+import net.trader4.keycloak.otp.service.SecondFactorStep;
+import net.trader4.keycloak.otp.service.SecondFactorTickets;
 import net.trader4.keycloak.otp.service.SignResult;
 import net.trader4.keycloak.otp.service.VerifiedSignIn;
 import net.trader4.keycloak.qr.authenticator.QrLoginStatusEndpoint;
@@ -47,6 +51,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.util.JsonSerialization;
 
@@ -62,9 +67,9 @@ public class OAuthResource {
     public static final String API_CLIENT_ATTRIBUTE = "trader4.api.clientId";
     public static final String DEFAULT_API_CLIENT = "trader4-api";
     static final String AUTH_TYPE = "trader4-otp";
-    private static final String POST_ONLY = "v1/oauth/{endpoint: sign|verify|google/token}";
+    private static final String POST_ONLY = "v1/oauth/{endpoint: sign|verify|verify/second-factor|google/token}";
     private static final String GET_ONLY = "v1/oauth/{endpoint: google|google/callback}";
-    private static final String EITHER = "v1/oauth/{endpoint: sign|verify|google|google/callback|google/token}";
+    private static final String EITHER = "v1/oauth/{endpoint: sign|verify|verify/second-factor|google|google/callback|google/token}";
 
     private static final Logger LOG = Logger.getLogger(OAuthResource.class);
 
@@ -118,16 +123,66 @@ public class OAuthResource {
                 }
                 throw ApiError.from(e);
             }
+            switch (SecondFactor.needed(otp.config(), signIn.user())) {
+                case BROWSER -> throw new ApiError(403, "browser_login_required",
+                        "This account's second factor is a security key, which only a browser can use: sign in through the login page.");
+                case APP_CODE -> {
+                    String token = new SecondFactorStep(session, realm, otp.config()).begin(signIn.user(), client.getClientId());
+                    Map<String, Object> step = new LinkedHashMap<>();
+                    step.put("mfa_token", token);
+                    step.put("expires_in", SecondFactorTickets.TTL_SECONDS);
+                    step.put("methods", List.of("otp"));
+                    return Envelope.failure(new ApiError(401, "second_factor_required",
+                            "Enter the code of your authenticator app: POST it with mfa_token to verify/second-factor."), step);
+                }
+                default -> {
+                }
+            }
             event.user(signIn.user()).detail(Details.USERNAME, signIn.user().getUsername());
             if (signIn.registered()) {
                 event.detail(Details.REGISTER_METHOD, AUTH_TYPE);
             }
-            AccessTokenResponse tokens = issuer.issue(client, signIn.user(), clientIp(), event);
-            String lastConnection = ProfileView.recordConnection(signIn.user());
-            event.success();
-            Map<String, Object> results = ProfileView.of(signIn.user(), lastConnection, tokens);
-            return Envelope.ok("User logged in successfully", results);
+            return signedIn(issuer, client, signIn.user(), event, Map.of());
         });
+    }
+
+    /** Completes a sign-in by code for an account with an authenticator app: the app's code and mfa_token. */
+    @POST
+    @Path("v1/oauth/verify/second-factor")
+    public Response verifySecondFactor(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, formFields());
+            String token = fields.required("mfa_token");
+            String code = fields.required("code");
+            OtpConfig config = OtpConfig.forRealm(realm);
+            TokenIssuer issuer = new TokenIssuer(session, realm);
+            ClientModel client = otpCall(() -> issuer.apiClient(apiClientId()));
+            EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                    .event(EventType.LOGIN).client(client)
+                    .detail(Details.AUTH_METHOD, "openid-connect")
+                    .detail(Details.AUTH_TYPE, AUTH_TYPE)
+                    .detail("second_factor", OTPCredentialModel.TYPE);
+            UserModel user;
+            try {
+                user = new SecondFactorStep(session, realm, config).complete(token, code, clientIp());
+            } catch (OtpException e) {
+                if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
+                    event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);
+                }
+                throw ApiError.from(e);
+            }
+            event.user(user).detail(Details.USERNAME, user.getUsername());
+            return signedIn(issuer, client, user, event, Map.of(SecondFactor.SESSION_NOTE, OTPCredentialModel.TYPE));
+        });
+    }
+
+    /** Tokens of a new session, the LOGIN event and the profile: how every sign-in by code ends. */
+    private Response signedIn(TokenIssuer issuer, ClientModel client, UserModel user, EventBuilder event,
+                              Map<String, String> sessionNotes) {
+        AccessTokenResponse tokens = issuer.issue(client, user, clientIp(), event, sessionNotes);
+        String lastConnection = ProfileView.recordConnection(user);
+        event.success();
+        return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));
     }
 
     @GET

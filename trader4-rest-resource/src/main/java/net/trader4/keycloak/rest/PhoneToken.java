@@ -1,6 +1,7 @@
 package net.trader4.keycloak.rest;
 
 import java.util.Locale;
+import java.util.Set;
 
 import net.trader4.keycloak.rest.api.ApiError;
 import org.keycloak.models.KeycloakSession;
@@ -9,8 +10,10 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * The phone's access token from {@code Authorization}, with or without {@code Bearer }, checked
- * as Keycloak checks bearer tokens for its own APIs: signature, issuer of this realm, type,
- * expiry, revocation, a live user session and an enabled user.
+ * as Keycloak checks bearer tokens for its own APIs (signature, issuer of this realm, type,
+ * expiry, revocation, a live user session and an enabled user), and issued to a client meant to
+ * approve: a valid token the user holds for some unrelated client or resource server is refused,
+ * so a leaked or third-party token cannot be turned into a new session.
  */
 final class PhoneToken {
 
@@ -19,7 +22,8 @@ final class PhoneToken {
     private PhoneToken() {
     }
 
-    static AuthResult verify(KeycloakSession session, String authorization) throws ApiError {
+    /** @param acceptedClients client ids whose tokens ({@code azp}) are accepted */
+    static AuthResult verify(KeycloakSession session, String authorization, Set<String> acceptedClients) throws ApiError {
         String token = authorization == null ? "" : authorization.trim();
         if (token.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             token = token.substring(BEARER.length()).trim();
@@ -30,6 +34,10 @@ final class PhoneToken {
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(token).authenticate();
         if (result == null) {
             throw new ApiError(401, "invalid_access_token", "The access token is not valid, has expired or its session has ended.");
+        }
+        if (!acceptedClients.contains(result.token().getIssuedFor())) {
+            throw new ApiError(403, "token_not_accepted",
+                    "This access token was issued to a client that may not approve QR logins: use a token of the sign-in API.");
         }
         return result;
     }

@@ -1,9 +1,11 @@
 package net.trader4.keycloak.rest;
 
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +21,9 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.otp.service.AccountChecks;
 import net.trader4.keycloak.otp.service.OtpError;
+import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.service.SecondFactor;
 import net.trader4.keycloak.qr.QrLinks;
 import net.trader4.keycloak.qr.approval.ApprovalEndpoint;
 import net.trader4.keycloak.qr.config.QrConfig;
@@ -101,14 +105,14 @@ public class QrResource {
     public Response authorize(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
         return api.answer(() -> {
-            AuthResult phone = PhoneToken.verify(session, authorization);
+            QrLoginService service = service();
+            AuthResult phone = PhoneToken.verify(session, authorization, approvingClients(service.config()));
             RequestFields fields = RequestFields.read(contentType, body, api.formFields());
             String action = fields.optional("action");
             if (action != null && !action.equals("approve") && !action.equals("deny")) {
                 throw ApiError.invalidRequest("The field 'action' must be 'approve' or 'deny'.");
             }
             boolean approve = !"deny".equals(action);
-            QrLoginService service = service();
             QrLoginRequest request = service.find(fields.required("token").trim());
             if (approve) {
                 OAuthResource.otpCall(() -> {
@@ -143,7 +147,10 @@ public class QrResource {
                 return null;
             });
             event.user(user).detail(Details.USERNAME, user.getUsername());
-            AccessTokenResponse tokens = issuer.issue(client, user, api.clientIp(), event);
+            // The approving phone passed the account's second factor (decide() insists), so this session has it too.
+            Map<String, String> notes = SecondFactor.needed(OtpConfig.forRealm(realm), user) == SecondFactor.Needed.NOTHING
+                    ? Map.of() : Map.of(SecondFactor.SESSION_NOTE, "qr");
+            AccessTokenResponse tokens = issuer.issue(client, user, api.clientIp(), event, notes);
             String lastConnection = ProfileView.recordConnection(user);
             event.success();
             return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));
@@ -177,6 +184,13 @@ public class QrResource {
         } catch (NumberFormatException e) {
             throw ApiError.invalidRequest("The field 'wait' must be a number of seconds.");
         }
+    }
+
+    private Set<String> approvingClients(QrConfig config) {
+        Set<String> clients = new HashSet<>(config.approvingClientIds());
+        clients.add(api.apiClientId());
+        clients.add(config.approvalClientId());
+        return clients;
     }
 
     private QrLoginService service() {

@@ -1,10 +1,18 @@
 package net.trader4.keycloak.it.support;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -55,6 +63,52 @@ public final class TestUsers {
     public static UserRepresentation byEmail(ManagedRealm realm, String email) {
         List<UserRepresentation> users = realm.admin().users().searchByEmail(email, true);
         return users.isEmpty() ? null : users.get(0);
+    }
+
+    /** A public client with the password grant, as some unrelated app of the realm would have; its id. */
+    public static String newDirectGrantClient(ManagedRealm realm, String clientId) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setProtocol("openid-connect");
+        try (Response response = realm.admin().clients().create(client)) {
+            if (response.getStatus() != 201) {
+                throw new AssertionError("Client not created: " + response.getStatus() + " " + response.readEntity(String.class));
+            }
+        }
+        return realm.admin().clients().findByClientId(clientId).get(0).getId();
+    }
+
+    public static void setPassword(ManagedRealm realm, String email, String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        realm.admin().users().get(byEmail(realm, email).getId()).resetPassword(credential);
+    }
+
+    /** An access token of {@code clientId} for the user, by Keycloak's own password grant. */
+    public static String passwordGrant(ManagedRealm realm, String clientId, String username, String password) {
+        String form = "grant_type=password&scope=openid&client_id=" + encode(clientId) + "&username=" + encode(username)
+                + "&password=" + encode(password);
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("password grant: " + response.statusCode() + " " + response.body());
+            }
+            return ApiClient.parse(response.body()).path("access_token").asText();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Sets realm attributes, keeping the others. */

@@ -34,6 +34,11 @@ public final class StateKeys {
         return "t4rl:" + realmId + ":" + purpose + ":ip:" + digest(ip == null ? "" : ip);
     }
 
+    /** A pending second-factor step, keyed by a digest of its bearer token. */
+    public static String secondFactorTicket(String realmId, String token) {
+        return "t4mfa:" + realmId + ":" + digest(token);
+    }
+
     static String digest(String value) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

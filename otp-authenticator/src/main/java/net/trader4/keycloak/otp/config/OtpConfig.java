@@ -102,6 +102,12 @@ public final class OtpConfig {
         return Boolean.parseBoolean(lookup.apply(OtpConfigProperties.AUTO_REGISTER));
     }
 
+    /** On unless the realm sets it to {@code false}: a typo never turns the second factor off. */
+    public boolean honourSecondFactor() {
+        String raw = lookup.apply(OtpConfigProperties.HONOUR_SECOND_FACTOR);
+        return raw == null || !raw.trim().equalsIgnoreCase("false");
+    }
+
     /** Development only: print codes to the server log when no real channel can send them. */
     public boolean devLogChannel() {
         return Boolean.parseBoolean(lookup.apply(OtpConfigProperties.DEV_LOG_CHANNEL));

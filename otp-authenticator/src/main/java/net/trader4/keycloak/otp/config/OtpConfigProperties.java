@@ -42,6 +42,11 @@ public final class OtpConfigProperties {
     public static final String CHANNELS = "channels";
     public static final String ALLOWED_IDENTIFIER_TYPES = "allowedIdentifierTypes";
     public static final String DEV_LOG_CHANNEL = "devLogChannel";
+    /**
+     * Whether a second factor the user enrolled (authenticator app, security key) is asked for after
+     * the code; on unless set to {@code false}.
+     */
+    public static final String HONOUR_SECOND_FACTOR = "honourSecondFactor";
 
     public static final List<String> DEFAULT_CHANNELS = List.of("email", "sms", "voice");
 

@@ -1,5 +1,6 @@
 package net.trader4.keycloak.otp.identifier;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,13 +21,50 @@ public final class UserLookup {
     private UserLookup() {
     }
 
-    /** @return the one account the identifier names, or {@code null} (none, or ambiguous) */
+    /**
+     * The one account the identifier names, through what was proven only: an email address the
+     * account has verified, or a phone number or wallet address in an attribute users cannot edit
+     * themselves ({@link TrustedAttributes}).
+     *
+     * @return the account, or {@code null} (none, unverified, or ambiguous)
+     */
     public static UserModel find(KeycloakSession session, RealmModel realm, Identifier identifier) {
         return switch (identifier.type()) {
-            case EMAIL -> session.users().getUserByEmail(realm, identifier.value());
-            case MOBILE, LANDLINE -> byAttribute(session, realm, identifier.value(), MOBILE_ATTRIBUTE, PHONE_ATTRIBUTE);
-            case WALLET -> byAttribute(session, realm, identifier.value(), WALLET_ATTRIBUTE);
+            case EMAIL -> verifiedEmailHolder(session, realm, identifier.value());
+            case MOBILE, LANDLINE -> byAttribute(session, realm, identifier.value(),
+                    trusted(session, MOBILE_ATTRIBUTE, PHONE_ATTRIBUTE));
+            case WALLET -> byAttribute(session, realm, identifier.value(), trusted(session, WALLET_ATTRIBUTE));
         };
+    }
+
+    /**
+     * Whether this kind of identifier can sign in in the realm's user profile: the attribute that
+     * holds it (a mobile's {@code mobile_number}, a landline's {@code phone_number}, a wallet's
+     * address) must be one users cannot edit, or every sign-in by it would be a guess.
+     */
+    public static boolean canRoute(KeycloakSession session, IdentifierType type) {
+        return switch (type) {
+            case EMAIL -> true;
+            case MOBILE -> trusted(session, MOBILE_ATTRIBUTE).length > 0;
+            case LANDLINE -> trusted(session, PHONE_ATTRIBUTE).length > 0;
+            case WALLET -> trusted(session, WALLET_ATTRIBUTE).length > 0;
+        };
+    }
+
+    /** The account holding the address without having verified it, if any: it has no claim to it. */
+    public static UserModel unverifiedEmailHolder(KeycloakSession session, RealmModel realm, String email) {
+        UserModel user = session.users().getUserByEmail(realm, email);
+        return user != null && !user.isEmailVerified() ? user : null;
+    }
+
+    private static UserModel verifiedEmailHolder(KeycloakSession session, RealmModel realm, String email) {
+        UserModel user = session.users().getUserByEmail(realm, email);
+        return user != null && user.isEmailVerified() ? user : null;
+    }
+
+    private static String[] trusted(KeycloakSession session, String... attributes) {
+        TrustedAttributes trust = TrustedAttributes.of(session);
+        return Arrays.stream(attributes).filter(trust::trusted).toArray(String[]::new);
     }
 
     /** The attribute a new account stores this identifier in, {@code null} for emails. */

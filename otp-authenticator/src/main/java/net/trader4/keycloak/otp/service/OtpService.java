@@ -14,6 +14,7 @@ import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierClassifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
+import net.trader4.keycloak.otp.identifier.UnverifiedEmails;
 import net.trader4.keycloak.otp.identifier.UserLookup;
 import net.trader4.keycloak.otp.limit.PhoneSendGuard;
 import net.trader4.keycloak.otp.limit.RateLimiter;
@@ -65,6 +66,13 @@ public class OtpService {
             throw new OtpException(OtpError.INVALID_IDENTIFIER, e.getMessage());
         }
         if (!config.allowedIdentifierTypes().contains(identifier.type())) {
+            throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
+                    "Sign-in by " + identifier.type().description() + " is not available in this realm.");
+        }
+        if (!UserLookup.canRoute(session, identifier.type())) {
+            // A value users can type into their own profile must never decide whose account a sign-in enters.
+            LOG.warnf("Sign-in by %s is off in realm %s: its user profile lets users edit the attribute that holds it",
+                    identifier.type().description(), realm.getName());
             throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER,
                     "Sign-in by " + identifier.type().description() + " is not available in this realm.");
         }
@@ -238,16 +246,16 @@ public class OtpService {
             }
         }
         AccountChecks.requireUsable(session, realm, user, pendingActions);
-        if (identifier.type() == IdentifierType.EMAIL && !user.isEmailVerified()
-                && identifier.value().equalsIgnoreCase(user.getEmail())) {
-            // The code reached the mailbox: that is what verifying an email address proves.
-            user.setEmailVerified(true);
-        }
         return new VerifiedSignIn(user, identifier, registered);
     }
 
     private UserModel register(Identifier identifier) {
-        UserModel user = session.users().addUser(realm, identifier.value());
+        if (identifier.type() == IdentifierType.EMAIL && !realm.isDuplicateEmailsAllowed()) {
+            UnverifiedEmails.release(session, realm, identifier.value(), "sign-in code");
+        }
+        String username = session.users().getUserByUsername(realm, identifier.value()) == null
+                ? identifier.value() : "otp-" + CodeGenerator.hex(8);
+        UserModel user = session.users().addUser(realm, username);
         user.setEnabled(true);
         if (identifier.type() == IdentifierType.EMAIL) {
             user.setEmail(identifier.value());

@@ -23,9 +23,17 @@ class OtpConfigTest {
         assertEquals(30, config.resendCooldownSeconds());
         assertFalse(config.autoRegister());
         assertFalse(config.devLogChannel());
+        assertTrue(config.honourSecondFactor(), "an enrolled second factor is asked for");
         assertNull(config.defaultRegion());
         assertEquals(List.of("email", "sms", "voice"), config.channels());
         assertEquals(EnumSet.allOf(IdentifierType.class), config.allowedIdentifierTypes());
+    }
+
+    @Test
+    void onlyAnExplicitFalseTurnsTheSecondFactorOff() {
+        assertFalse(OtpConfig.from(Map.of("honourSecondFactor", " FALSE ")::get).honourSecondFactor());
+        assertTrue(OtpConfig.from(Map.of("honourSecondFactor", "no")::get).honourSecondFactor());
+        assertTrue(OtpConfig.from(Map.of("honourSecondFactor", "true")::get).honourSecondFactor());
     }
 
     @Test

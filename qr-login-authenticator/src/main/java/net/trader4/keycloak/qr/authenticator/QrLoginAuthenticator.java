@@ -4,8 +4,10 @@ import java.util.Base64;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.service.AccountChecks;
 import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.service.SecondFactor;
 import net.trader4.keycloak.qr.QrLinks;
 import net.trader4.keycloak.qr.config.QrConfig;
 import net.trader4.keycloak.qr.image.QrImage;
@@ -116,6 +118,10 @@ public class QrLoginAuthenticator implements Authenticator {
             return;
         }
         QrEvents.describeClaim(context.getEvent(), request).user(user);
+        if (SecondFactor.needed(OtpConfig.forRealm(context.getRealm()), user) != SecondFactor.Needed.NOTHING) {
+            // The approving phone passed the account's second factor (the approval insists), so this login has it too.
+            authSession.setUserSessionNote(SecondFactor.SESSION_NOTE, "qr");
+        }
         context.setUser(user);
         context.success();
     }

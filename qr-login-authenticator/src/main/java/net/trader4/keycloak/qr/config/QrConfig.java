@@ -1,7 +1,10 @@
 package net.trader4.keycloak.qr.config;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
 import org.keycloak.models.RealmModel;
@@ -63,6 +66,15 @@ public final class QrConfig {
     public String approvalClientId() {
         String value = trimmed(lookup.apply(QrConfigProperties.APPROVAL_CLIENT_ID));
         return value == null || value.isEmpty() ? QrConfigProperties.DEFAULT_APPROVAL_CLIENT_ID : value;
+    }
+
+    /** Clients the realm names, besides the API and approval clients, whose tokens may approve by API. */
+    public Set<String> approvingClientIds() {
+        String raw = trimmed(lookup.apply(QrConfigProperties.APPROVING_CLIENT_IDS));
+        if (raw == null || raw.isEmpty()) {
+            return Set.of();
+        }
+        return Arrays.stream(raw.split("[,\\s]+")).filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     private static String trimmed(String value) {

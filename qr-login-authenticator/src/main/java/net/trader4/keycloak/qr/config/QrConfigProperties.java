@@ -22,6 +22,11 @@ public final class QrConfigProperties {
     /** The client the phone signs in with before it sees the approval page. */
     public static final String APPROVAL_CLIENT_ID = "approvalClientId";
     public static final String DEFAULT_APPROVAL_CLIENT_ID = "trader4-qr";
+    /**
+     * Clients, besides the API client and the approval client, whose access tokens may approve a QR
+     * login through the API: a token issued to any other client is refused.
+     */
+    public static final String APPROVING_CLIENT_IDS = "approvingClientIds";
 
     private QrConfigProperties() {
     }

@@ -16,7 +16,9 @@ public enum QrError {
     SECRET_REQUIRED("secret_required", 400),
     INVALID_SECRET("invalid_secret", 403),
     INVALID_ACCESS_TOKEN("invalid_access_token", 401),
-    RATE_LIMITED("rate_limited", 429);
+    RATE_LIMITED("rate_limited", 429),
+    /** The approving session did not pass the second factor the account has. */
+    SECOND_FACTOR_REQUIRED("second_factor_required", 403);
 
     private final String code;
     private final int status;

@@ -2,7 +2,9 @@ package net.trader4.keycloak.qr.request;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.limit.RateLimiter;
+import net.trader4.keycloak.otp.service.SecondFactor;
 import net.trader4.keycloak.qr.config.QrConfig;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -116,6 +118,12 @@ public class QrLoginService {
         QrState state = state(request);
         if (state == QrState.EXPIRED) {
             throw refusal(state);
+        }
+        if (approve && SecondFactor.needed(OtpConfig.forRealm(realm), user) != SecondFactor.Needed.NOTHING
+                && !SecondFactor.provenIn(realm, phoneSession)) {
+            // The screen inherits what the phone proved: a session without the account's second factor cannot lend it one.
+            throw new QrException(QrError.SECOND_FACTOR_REQUIRED,
+                    "This account has a second factor this phone's sign-in did not use. Sign in on the phone with it, then approve.");
         }
         long now = Time.currentTimeMillis();
         if (state != QrState.PENDING || !store.decide(request, new QrDecision(approve, user.getId(), now), now)) {

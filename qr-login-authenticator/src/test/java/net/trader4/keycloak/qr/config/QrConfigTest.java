@@ -1,6 +1,7 @@
 package net.trader4.keycloak.qr.config;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,13 @@ class QrConfigTest {
         assertEquals(2, config.pollIntervalSeconds());
         assertFalse(config.allowTokenOnlyCheck());
         assertEquals("trader4-qr", config.approvalClientId());
+        assertEquals(Set.of(), config.approvingClientIds());
+    }
+
+    @Test
+    void approvingClientsAreAListSeparatedByCommasOrSpaces() {
+        QrConfig config = QrConfig.from(Map.of("approvingClientIds", " phone-app, kiosk-admin  wallet-app ")::get);
+        assertEquals(Set.of("phone-app", "kiosk-admin", "wallet-app"), config.approvingClientIds());
     }
 
     @Test

@@ -34,8 +34,13 @@ public final class Envelope {
     }
 
     public static Response failure(ApiError error) {
+        return failure(error, null);
+    }
+
+    /** A refusal that tells the client how to go on ({@code results}: e.g. the next step's token). */
+    public static Response failure(ApiError error, Map<String, ?> results) {
         Response.ResponseBuilder response = Response.status(error.status())
-                .entity(json(body(false, error.getMessage(), List.of(), error.code())))
+                .entity(json(body(false, error.getMessage(), results == null ? List.of() : results, error.code())))
                 .type(JSON)
                 .cacheControl(noStore());
         if (error.retryAfterSeconds() > 0) {

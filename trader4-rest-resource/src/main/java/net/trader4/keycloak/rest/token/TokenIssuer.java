@@ -1,5 +1,7 @@
 package net.trader4.keycloak.rest.token;
 
+import java.util.Map;
+
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import org.keycloak.OAuth2Constants;
@@ -67,6 +69,12 @@ public final class TokenIssuer {
      * after this returns, so a failure here never shows up as a login.
      */
     public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event) {
+        return issue(client, user, ipAddress, event, Map.of());
+    }
+
+    /** As {@link #issue(ClientModel, UserModel, String, EventBuilder)}, with notes on the new user session. */
+    public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event,
+                                     Map<String, String> userSessionNotes) {
         session.getContext().setClient(client);
         String scope = OAuth2Constants.SCOPE_OPENID;
 
@@ -82,6 +90,7 @@ public final class TokenIssuer {
         UserSessionModel userSession = new UserSessionManager(session).createUserSession(root.getId(), realm, user,
                 user.getUsername(), ipAddress, OIDCLoginProtocol.LOGIN_PROTOCOL, false, null, null,
                 UserSessionModel.SessionPersistenceState.PERSISTENT);
+        userSessionNotes.forEach(userSession::setNote);
         event.session(userSession);
 
         ClientSessionContext clientSessionContext = TokenManager.attachAuthenticationSession(session, userSession, authSession);

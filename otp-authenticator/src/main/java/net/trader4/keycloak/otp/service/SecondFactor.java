@@ -1,0 +1,79 @@
+package net.trader4.keycloak.otp.service;
+
+import java.util.Map;
+import java.util.Set;
+
+import net.trader4.keycloak.otp.config.OtpConfig;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.OTPCredentialProvider;
+import org.keycloak.credential.OTPCredentialProviderFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
+
+/**
+ * A second factor the user enrolled (an authenticator app, a security key) is never skipped: a
+ * one-time code to a mailbox or a SIM proves the identifier, not the account's second factor.
+ */
+public final class SecondFactor {
+
+    /** What an account needs after its identifier was proven. */
+    public enum Needed {
+        NOTHING,
+        /** A code of the authenticator app (TOTP/HOTP), which the API can take. */
+        APP_CODE,
+        /** Only a security key (WebAuthn), which needs a browser. */
+        BROWSER
+    }
+
+    /** User-session note of sessions whose second factor this API checked. */
+    public static final String SESSION_NOTE = "trader4.second_factor";
+    /** Keycloak's user-session note of the executions a browser login completed. */
+    private static final String COMPLETED_EXECUTIONS = "authenticators-completed";
+    private static final Set<String> SECOND_FACTOR_STEPS = Set.of("auth-otp-form", "webauthn-authenticator",
+            "auth-recovery-authn-code-form", "direct-grant-validate-otp");
+
+    private SecondFactor() {
+    }
+
+    public static Needed needed(OtpConfig config, UserModel user) {
+        if (!config.honourSecondFactor()) {
+            return Needed.NOTHING;
+        }
+        if (user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)) {
+            return Needed.APP_CODE;
+        }
+        if (user.credentialManager().isConfiguredFor(WebAuthnCredentialModel.TYPE_TWOFACTOR)) {
+            return Needed.BROWSER;
+        }
+        return Needed.NOTHING;
+    }
+
+    /** Whether a session passed a second factor: ours, or a step of Keycloak's browser flow. */
+    public static boolean provenIn(RealmModel realm, UserSessionModel userSession) {
+        if (userSession.getNote(SESSION_NOTE) != null) {
+            return true;
+        }
+        Map<String, Integer> completed = AuthenticatorUtils.parseCompletedExecutions(userSession.getNote(COMPLETED_EXECUTIONS));
+        return completed.keySet().stream()
+                .map(realm::getAuthenticationExecutionById)
+                .filter(execution -> execution != null)
+                .map(AuthenticationExecutionModel::getAuthenticator)
+                .anyMatch(SECOND_FACTOR_STEPS::contains);
+    }
+
+    /** Checks an authenticator-app code against each of the user's app credentials. */
+    public static boolean appCodeMatches(KeycloakSession session, RealmModel realm, UserModel user, String code) {
+        OTPCredentialProvider provider = (OTPCredentialProvider) session.getProvider(CredentialProvider.class,
+                OTPCredentialProviderFactory.PROVIDER_ID);
+        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .anyMatch(credential -> provider.isValid(realm, user,
+                        new UserCredentialModel(credential.getId(), OTPCredentialModel.TYPE, code)));
+    }
+}

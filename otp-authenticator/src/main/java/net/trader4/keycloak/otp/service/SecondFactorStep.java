@@ -1,0 +1,83 @@
+package net.trader4.keycloak.otp.service;
+
+import java.util.Set;
+
+import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.limit.RateLimiter;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * Completes a sign-in whose identifier was proven with the account's authenticator-app code:
+ * the same attempt limit and per-address failure cap as codes, and each wrong code counted by
+ * Keycloak's brute-force detection, as its own OTP form does.
+ */
+public final class SecondFactorStep {
+
+    private static final int HOUR = 3600;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OtpConfig config;
+    private final SecondFactorTickets tickets;
+    private final RateLimiter limiter;
+
+    public SecondFactorStep(KeycloakSession session, RealmModel realm, OtpConfig config) {
+        this.session = session;
+        this.realm = realm;
+        this.config = config;
+        this.tickets = new SecondFactorTickets(session.singleUseObjects(), realm.getId());
+        this.limiter = new RateLimiter(session.singleUseObjects());
+    }
+
+    /** @return the ticket's token, once the identifier was proven for an account with an app */
+    public String begin(UserModel user, String clientId) {
+        return tickets.issue(user.getId(), clientId);
+    }
+
+    /** @return the account, once its app code matched; the ticket is consumed */
+    public UserModel complete(String token, String code, String clientIp) throws OtpException {
+        String normalised = code == null ? "" : code.strip();
+        if (!normalised.matches("[0-9]{6,8}")) {
+            throw new OtpException(OtpError.INVALID_REQUEST, "The code must be the 6 to 8 digits your authenticator app shows.");
+        }
+        String ipFailures = StateKeys.ipBucket(realm.getId(), "fail", clientIp);
+        long ipWait = limiter.exhaustedFor(ipFailures, config.failuresPerIpPerHour(), HOUR);
+        if (ipWait > 0) {
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many wrong codes from your network. Try again later.", ipWait);
+        }
+        SecondFactorTickets.Ticket ticket = tickets.find(token);
+        UserModel user = ticket == null ? null : session.users().getUserById(realm, ticket.userId());
+        if (user == null) {
+            throw new OtpException(OtpError.EXPIRED_CODE, "No second step is pending for this token, or it has expired. Sign in again.");
+        }
+        AccountChecks.requireUsable(session, realm, user);
+        int maxAttempts = config.maxAttempts();
+        int attempt = tickets.takeAttempt(ticket, maxAttempts);
+        if (attempt < 0) {
+            tickets.consume(token);
+            throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Sign in again.");
+        }
+        if (!SecondFactor.appCodeMatches(session, realm, user, normalised)) {
+            limiter.acquire(ipFailures, config.failuresPerIpPerHour(), HOUR);
+            if (realm.isBruteForceProtected()) {
+                session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
+                        session.getContext().getUri(), Set.of(OTPCredentialModel.TYPE));
+            }
+            int left = maxAttempts - attempt - 1;
+            if (left <= 0) {
+                tickets.consume(token);
+                throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Sign in again.");
+            }
+            throw OtpException.wrongCode("The authenticator code is not correct. " + left + (left == 1 ? " try" : " tries") + " left.", left);
+        }
+        if (!tickets.consume(token)) {
+            throw new OtpException(OtpError.EXPIRED_CODE, "This second step was already completed. Sign in again.");
+        }
+        return user;
+    }
+}
