@@ -462,7 +462,7 @@ def report(args, facts, before, after, results, summary, memory, started, elapse
     w("# Benchmarks")
     w("")
     w("Keycloak's own grants and the trader4 endpoints, measured side by side on one Keycloak in one run")
-    w("by `bench/run.sh` (see README.md, \"Benchmarks\"). Ratios to `client_credentials` are the figures")
+    w("by `bench/run.sh` (see [docs/benchmarking.md](benchmarking.md)). Ratios to `client_credentials` are the figures")
     w("that carry over to other machines; absolute requests/s describe only this one.")
     w("")
     w(f"Command: `{command}` — {started:%Y-%m-%d %H:%M} UTC, {elapsed / 60:.1f} minutes.")

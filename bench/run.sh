@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the trader4 endpoints against Keycloak's own grants, side by side in one run, on a
 # Keycloak 26.7.3 of its own (http://127.0.0.1:8180, management 9180; never 8080/9000, which the
-# integration tests use). See README.md, "Benchmarks".
+# integration tests use). See docs/benchmarking.md.
 #
 #   bench/run.sh                 full run: warm-up + 3 rounds of 20 s, memory with 100,000 challenges;
 #                                writes docs/benchmarks.md and docs/benchmarks.png

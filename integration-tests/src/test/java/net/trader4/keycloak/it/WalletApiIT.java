@@ -124,7 +124,7 @@ class WalletApiIT {
         assertEquals("invalid_code", verify.error());
     }
 
-    /** The demo user's addresses belong to published test keys (README: "The demo realm"). */
+    /** The demo user's addresses belong to published test keys (docs/configuration.md, "The demo realm"). */
     @Test
     void demoUserSignsInWithBothOfItsWallets() {
         ECKeyPair hardhatAccount0 = ECKeyPair.create(Numeric.toBigInt("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
