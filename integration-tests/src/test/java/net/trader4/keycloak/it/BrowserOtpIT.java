@@ -1,11 +1,11 @@
 package net.trader4.keycloak.it;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import net.trader4.keycloak.it.support.ApiClient;
+import net.trader4.keycloak.it.support.BrowserLogin;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
 import net.trader4.keycloak.it.support.RequireChromium;
@@ -30,12 +30,10 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.keycloak.testsuite.util.oauth.PkceGenerator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.FluentWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,18 +61,7 @@ class BrowserOtpIT {
 
     @BeforeEach
     void freshBrowser() {
-        assertInstanceOf(ChromeDriver.class, browser.driver(), "the tests run in real Chromium");
-        // The SSO cookies of an earlier test belong to Keycloak's origin, not the page the browser is on.
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        pages = new OtpLoginPages(browser.driver());
-        // The token request carries an Origin header; Keycloak's own origin is always allowed.
-        URI keycloak = URI.create(realm.getBaseUrl());
-        oauth.config().origin(keycloak.getScheme() + "://" + keycloak.getAuthority());
-        // Every request comes from 127.0.0.1; the per-IP caps are the API tests' business.
-        TestUsers.setRealmAttributes(realm, Map.of(
-                "trader4.otp.sendsPerIpPerHour", "100000",
-                "trader4.otp.failuresPerIpPerHour", "100000"));
-        TestUsers.removeRealmAttribute(realm, "trader4.otp.resendCooldownSeconds");
+        pages = BrowserLogin.fresh(browser, realm, oauth);
     }
 
     @Test

@@ -1,18 +1,15 @@
 package net.trader4.keycloak.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
 
 import net.trader4.keycloak.it.support.ApiClient;
+import net.trader4.keycloak.it.support.BrowserLogin;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
 import net.trader4.keycloak.it.support.RequireChromium;
-import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The demo realm's browser flow asks for the authenticator app after the one-time code, as it
@@ -57,14 +53,7 @@ class BrowserSecondFactorIT {
 
     @BeforeEach
     void freshBrowser() {
-        assertInstanceOf(ChromeDriver.class, browser.driver(), "the tests run in real Chromium");
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        pages = new OtpLoginPages(browser.driver());
-        URI keycloak = URI.create(realm.getBaseUrl());
-        oauth.config().origin(keycloak.getScheme() + "://" + keycloak.getAuthority());
-        TestUsers.setRealmAttributes(realm, Map.of(
-                "trader4.otp.sendsPerIpPerHour", "100000",
-                "trader4.otp.failuresPerIpPerHour", "100000"));
+        pages = BrowserLogin.fresh(browser, realm, oauth);
     }
 
     @Test

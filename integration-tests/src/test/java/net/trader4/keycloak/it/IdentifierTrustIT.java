@@ -49,9 +49,7 @@ class IdentifierTrustIT {
     @BeforeEach
     void relaxNetworkLimits() {
         api = new ApiClient(realm.getBaseUrl());
-        TestUsers.setRealmAttributes(realm, Map.of(
-                "trader4.otp.sendsPerIpPerHour", "100000",
-                "trader4.otp.failuresPerIpPerHour", "100000"));
+        TestUsers.liftPerIpCaps(realm);
     }
 
     @Test

@@ -62,10 +62,7 @@ class OtpApiIT {
     @BeforeEach
     void relaxNetworkLimits() {
         api = new ApiClient(realm.getBaseUrl());
-        // Every request here comes from 127.0.0.1; the per-IP caps get their own test.
-        TestUsers.setRealmAttributes(realm, Map.of(
-                "trader4.otp.sendsPerIpPerHour", "100000",
-                "trader4.otp.failuresPerIpPerHour", "100000"));
+        TestUsers.liftPerIpCaps(realm);
     }
 
     @Test

@@ -59,11 +59,7 @@ class QrApiIT {
     void relaxNetworkLimits() {
         api = new ApiClient(realm.getBaseUrl());
         qr = new QrApi(api);
-        // Every request here comes from 127.0.0.1; the per-IP cap gets its own test.
-        TestUsers.setRealmAttributes(realm, Map.of(
-                "trader4.otp.sendsPerIpPerHour", "100000",
-                "trader4.otp.failuresPerIpPerHour", "100000",
-                "trader4.qr.createsPerIpPerHour", "10000"));
+        TestUsers.liftPerIpCaps(realm);
     }
 
     @Test

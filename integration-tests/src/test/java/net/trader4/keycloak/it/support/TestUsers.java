@@ -111,6 +111,14 @@ public final class TestUsers {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Every test request comes from 127.0.0.1: the per-IP caps get tests of their own. */
+    public static void liftPerIpCaps(ManagedRealm realm) {
+        setRealmAttributes(realm, Map.of(
+                "trader4.otp.sendsPerIpPerHour", "100000",
+                "trader4.otp.failuresPerIpPerHour", "100000",
+                "trader4.qr.createsPerIpPerHour", "10000"));
+    }
+
     /** Sets realm attributes, keeping the others. */
     public static void setRealmAttributes(ManagedRealm realm, Map<String, String> attributes) {
         RealmRepresentation rep = realm.admin().toRepresentation();
