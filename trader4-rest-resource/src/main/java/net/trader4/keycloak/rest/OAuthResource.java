@@ -109,19 +109,12 @@ public class OAuthResource {
             String code = fields.required("code");
             TokenIssuer issuer = new TokenIssuer(session, realm);
             ClientModel client = otpCall(() -> issuer.apiClient(apiClientId()));
-            EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                    .event(EventType.LOGIN).client(client)
-                    .detail(Details.AUTH_METHOD, "openid-connect")
-                    .detail(Details.AUTH_TYPE, AUTH_TYPE)
-                    .detail("identifier_type", identifier.type().name().toLowerCase());
+            EventBuilder event = loginEvent(client).detail("identifier_type", identifier.type().name().toLowerCase());
             VerifiedSignIn signIn;
             try {
                 signIn = otp.verify(identifier, code, clientIp());
             } catch (OtpException e) {
-                if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
-                    event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);
-                }
-                throw ApiError.from(e);
+                throw refusedCode(event, e);
             }
             switch (SecondFactor.needed(otp.config(), signIn.user())) {
                 case BROWSER -> throw new ApiError(403, "browser_login_required",
@@ -157,23 +150,31 @@ public class OAuthResource {
             OtpConfig config = OtpConfig.forRealm(realm);
             TokenIssuer issuer = new TokenIssuer(session, realm);
             ClientModel client = otpCall(() -> issuer.apiClient(apiClientId()));
-            EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                    .event(EventType.LOGIN).client(client)
-                    .detail(Details.AUTH_METHOD, "openid-connect")
-                    .detail(Details.AUTH_TYPE, AUTH_TYPE)
-                    .detail("second_factor", OTPCredentialModel.TYPE);
+            EventBuilder event = loginEvent(client).detail("second_factor", OTPCredentialModel.TYPE);
             UserModel user;
             try {
                 user = new SecondFactorStep(session, realm, config).complete(token, code, clientIp());
             } catch (OtpException e) {
-                if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
-                    event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);
-                }
-                throw ApiError.from(e);
+                throw refusedCode(event, e);
             }
             event.user(user).detail(Details.USERNAME, user.getUsername());
             return signedIn(issuer, client, user, event, Map.of(SecondFactor.SESSION_NOTE, OTPCredentialModel.TYPE));
         });
+    }
+
+    private EventBuilder loginEvent(ClientModel client) {
+        return new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.LOGIN).client(client)
+                .detail(Details.AUTH_METHOD, "openid-connect")
+                .detail(Details.AUTH_TYPE, AUTH_TYPE);
+    }
+
+    /** A wrong code is a failed login of Keycloak's event log; other refusals are not. */
+    private static ApiError refusedCode(EventBuilder event, OtpException e) {
+        if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
+            event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);
+        }
+        return ApiError.from(e);
     }
 
     /** Tokens of a new session, the LOGIN event and the profile: how every sign-in by code ends. */

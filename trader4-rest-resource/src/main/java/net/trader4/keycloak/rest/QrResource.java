@@ -147,10 +147,8 @@ public class QrResource {
                 return null;
             });
             event.user(user).detail(Details.USERNAME, user.getUsername());
-            // The approving phone passed the account's second factor (decide() insists), so this session has it too.
-            Map<String, String> notes = SecondFactor.needed(OtpConfig.forRealm(realm), user) == SecondFactor.Needed.NOTHING
-                    ? Map.of() : Map.of(SecondFactor.SESSION_NOTE, "qr");
-            AccessTokenResponse tokens = issuer.issue(client, user, api.clientIp(), event, notes);
+            AccessTokenResponse tokens = issuer.issue(client, user, api.clientIp(), event,
+                    SecondFactor.inheritedByQrLogin(OtpConfig.forRealm(realm), user));
             String lastConnection = ProfileView.recordConnection(user);
             event.success();
             return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));

@@ -16,6 +16,7 @@ import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
 import net.trader4.keycloak.otp.identifier.UnverifiedEmails;
 import net.trader4.keycloak.otp.identifier.UserLookup;
+import net.trader4.keycloak.otp.limit.FailureCap;
 import net.trader4.keycloak.otp.limit.PhoneSendGuard;
 import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.jboss.logging.Logger;
@@ -175,11 +176,8 @@ public class OtpService {
         if (!wallet && !normalisedCode.matches("[0-9]{" + config.codeLength() + "}")) {
             throw new OtpException(OtpError.INVALID_REQUEST, "The code must be " + config.codeLength() + " digits.");
         }
-        String ipFailures = StateKeys.ipBucket(realm.getId(), "fail", clientIp);
-        long ipWait = limiter.exhaustedFor(ipFailures, config.failuresPerIpPerHour(), HOUR);
-        if (ipWait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, "Too many wrong codes from your network. Try again later.", ipWait);
-        }
+        FailureCap failures = new FailureCap(limiter, realm.getId(), clientIp, config);
+        failures.requireOpen();
         String challengeKey = StateKeys.challenge(realm.getId(), identifier.value());
         OtpChallenge challenge = challenges.find(challengeKey);
         if (challenge == null) {
@@ -196,7 +194,7 @@ public class OtpService {
                 : challenge.isCheckedByChannel() ? channelAccepts(challenge, identifier, normalisedCode)
                 : codeMatches(challenge, normalisedCode);
         if (!proven) {
-            limiter.acquire(ipFailures, config.failuresPerIpPerHour(), HOUR);
+            failures.recordFailure();
             int left = maxAttempts - attempt - 1;
             if (left <= 0) {
                 throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");

@@ -55,6 +55,14 @@ public final class SecondFactor {
         return Needed.NOTHING;
     }
 
+    /**
+     * Notes for a session made by a QR approval: the approving phone passed the account's second
+     * factor (the approval insists), so the new session has it too.
+     */
+    public static Map<String, String> inheritedByQrLogin(OtpConfig config, UserModel user) {
+        return needed(config, user) == Needed.NOTHING ? Map.of() : Map.of(SESSION_NOTE, "qr");
+    }
+
     /** Whether a session passed a second factor: ours, or a step of Keycloak's browser flow. */
     public static boolean provenIn(RealmModel realm, UserSessionModel userSession) {
         if (userSession.getNote(SESSION_NOTE) != null) {

@@ -2,8 +2,8 @@ package net.trader4.keycloak.otp.service;
 
 import java.util.Set;
 
-import net.trader4.keycloak.otp.challenge.StateKeys;
 import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.limit.FailureCap;
 import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -18,20 +18,16 @@ import org.keycloak.services.managers.BruteForceProtector;
  */
 public final class SecondFactorStep {
 
-    private static final int HOUR = 3600;
-
     private final KeycloakSession session;
     private final RealmModel realm;
     private final OtpConfig config;
     private final SecondFactorTickets tickets;
-    private final RateLimiter limiter;
 
     public SecondFactorStep(KeycloakSession session, RealmModel realm, OtpConfig config) {
         this.session = session;
         this.realm = realm;
         this.config = config;
         this.tickets = new SecondFactorTickets(session.singleUseObjects(), realm.getId());
-        this.limiter = new RateLimiter(session.singleUseObjects());
     }
 
     /** @return the ticket's token, once the identifier was proven for an account with an app */
@@ -45,11 +41,8 @@ public final class SecondFactorStep {
         if (!normalised.matches("[0-9]{6,8}")) {
             throw new OtpException(OtpError.INVALID_REQUEST, "The code must be the 6 to 8 digits your authenticator app shows.");
         }
-        String ipFailures = StateKeys.ipBucket(realm.getId(), "fail", clientIp);
-        long ipWait = limiter.exhaustedFor(ipFailures, config.failuresPerIpPerHour(), HOUR);
-        if (ipWait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, "Too many wrong codes from your network. Try again later.", ipWait);
-        }
+        FailureCap failures = new FailureCap(new RateLimiter(session.singleUseObjects()), realm.getId(), clientIp, config);
+        failures.requireOpen();
         SecondFactorTickets.Ticket ticket = tickets.find(token);
         UserModel user = ticket == null ? null : session.users().getUserById(realm, ticket.userId());
         if (user == null) {
@@ -63,7 +56,7 @@ public final class SecondFactorStep {
             throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Sign in again.");
         }
         if (!SecondFactor.appCodeMatches(session, realm, user, normalised)) {
-            limiter.acquire(ipFailures, config.failuresPerIpPerHour(), HOUR);
+            failures.recordFailure();
             if (realm.isBruteForceProtected()) {
                 session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
                         session.getContext().getUri(), Set.of(OTPCredentialModel.TYPE));

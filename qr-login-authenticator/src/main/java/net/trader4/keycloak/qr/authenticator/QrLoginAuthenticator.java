@@ -118,10 +118,7 @@ public class QrLoginAuthenticator implements Authenticator {
             return;
         }
         QrEvents.describeClaim(context.getEvent(), request).user(user);
-        if (SecondFactor.needed(OtpConfig.forRealm(context.getRealm()), user) != SecondFactor.Needed.NOTHING) {
-            // The approving phone passed the account's second factor (the approval insists), so this login has it too.
-            authSession.setUserSessionNote(SecondFactor.SESSION_NOTE, "qr");
-        }
+        SecondFactor.inheritedByQrLogin(OtpConfig.forRealm(context.getRealm()), user).forEach(authSession::setUserSessionNote);
         context.setUser(user);
         context.success();
     }
