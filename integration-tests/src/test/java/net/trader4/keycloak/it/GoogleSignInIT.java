@@ -65,6 +65,9 @@ class GoogleSignInIT {
     private static final int APP_PORT = 18090;
     private static final String APP_CALLBACK = "http://127.0.0.1:" + APP_PORT + "/app/callback";
     private static final String BROKER_SECRET = "stand-in-google-client-secret";
+    /** The app's PKCE verifier (RFC 7636 appendix B) and its S256 challenge. */
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     static HttpServer app;
     static final BlockingQueue<Map<String, String>> APP_RECEIVED = new LinkedBlockingQueue<>();
@@ -91,6 +94,8 @@ class GoogleSignInIT {
                     .name("Bob", "Example").enabled(true);
             realm.addUser("carol").password("carol-password").email("carol@gmail.test").emailVerified(true)
                     .name("Carol", "Example").enabled(true);
+            realm.addUser("dave").password("dave-password").email("dave@gmail.test").emailVerified(true)
+                    .name("Dave", "Example").enabled(true);
             realm.addClient("trader4-broker").secret(BROKER_SECRET)
                     .redirectUris("http://localhost:8080/realms/trader4/broker/google/endpoint");
             return realm;
@@ -152,7 +157,7 @@ class GoogleSignInIT {
 
     @Test
     void appGetsAOneTimeCodeThatRedeemsForWorkingTokens() throws Exception {
-        browser.open(realm.getBaseUrl() + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&state=app-state-1");
+        browser.open(startAt(APP_CALLBACK, "app-state-1", VERIFIER));
         signInAtFakeGoogle("alice", "alice-password");
 
         Map<String, String> received = APP_RECEIVED.poll(Waits.BOUND.toMillis(), TimeUnit.MILLISECONDS);
@@ -162,7 +167,7 @@ class GoogleSignInIT {
         String code = received.get("code");
         assertNotNull(code);
 
-        Answer tokens = api.postJson("google/token", Map.of("code", code));
+        Answer tokens = api.postJson("google/token", Map.of("code", code, "code_verifier", VERIFIER));
         assertEquals(200, tokens.status(), tokens.toString());
         assertEquals("User logged in successfully", tokens.message());
         assertEquals("alice@gmail.test", tokens.results().path("email").asText());
@@ -173,7 +178,7 @@ class GoogleSignInIT {
         assertEquals(200, userinfo.statusCode(), userinfo.body());
         assertTrue(userinfo.body().contains("alice@gmail.test"));
 
-        Answer replay = api.postJson("google/token", Map.of("code", code));
+        Answer replay = api.postJson("google/token", Map.of("code", code, "code_verifier", VERIFIER));
         assertEquals(400, replay.status(), "the code works once: " + replay);
         assertEquals("invalid_code", replay.error());
     }
@@ -257,7 +262,8 @@ class GoogleSignInIT {
         assertEquals("invalid_state", ApiClient.parse(badState.body()).path("error").asText());
 
         HttpResponse<String> started = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
-                + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&state=s2")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&state=s2&code_challenge=" + CHALLENGE
+                + "&code_challenge_method=S256")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(303, started.statusCode());
         String location = started.headers().firstValue("Location").orElseThrow();
         assertTrue(location.contains("kc_idp_hint=google") && location.contains("code_challenge_method=S256"), location);
@@ -271,6 +277,125 @@ class GoogleSignInIT {
         HttpResponse<String> replayedState = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
                 + "/trader4/v1/oauth/google/callback?code=abc&state=" + state)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, replayedState.statusCode(), "a state works once");
+    }
+
+    @Test
+    void anAppOnAPlainHttpRedirectMustUsePkceAndTheCodeRedeemsOnlyWithItsVerifier() throws Exception {
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> withoutPkce = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, withoutPkce.statusCode(), withoutPkce.body());
+        assertTrue(withoutPkce.body().contains("code_challenge"), withoutPkce.body());
+        HttpResponse<String> plain = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&code_challenge=" + VERIFIER
+                + "&code_challenge_method=plain")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, plain.statusCode(), "only S256: " + plain.body());
+
+        browser.open(startAt(APP_CALLBACK, "pkce-1", VERIFIER));
+        signInAtFakeGoogle("alice", "alice-password");
+        String intercepted = APP_RECEIVED.poll(Waits.BOUND.toMillis(), TimeUnit.MILLISECONDS).get("code");
+        Answer noVerifier = api.postJson("google/token", Map.of("code", intercepted));
+        assertEquals(400, noVerifier.status(), "a code read off the redirect is worth nothing alone: " + noVerifier);
+        assertEquals("invalid_code", noVerifier.error());
+        Answer afterwards = api.postJson("google/token", Map.of("code", intercepted, "code_verifier", VERIFIER));
+        assertEquals(400, afterwards.status(), "a failed redemption uses the code up: " + afterwards);
+
+        String otherVerifier = "another-verifier-of-the-app-0123456789-abcdefghij";
+        browser.open(startAt(APP_CALLBACK, "pkce-2", otherVerifier));
+        String code = APP_RECEIVED.poll(Waits.BOUND.toMillis(), TimeUnit.MILLISECONDS).get("code");
+        Answer wrongVerifier = api.postJson("google/token", Map.of("code", code, "code_verifier", VERIFIER));
+        assertEquals(400, wrongVerifier.status(), wrongVerifier.toString());
+
+        browser.open(startAt(APP_CALLBACK, "pkce-3", otherVerifier));
+        code = APP_RECEIVED.poll(Waits.BOUND.toMillis(), TimeUnit.MILLISECONDS).get("code");
+        Answer redeemed = api.postJson("google/token", Map.of("code", code, "code_verifier", otherVerifier));
+        assertEquals(200, redeemed.status(), redeemed.toString());
+        assertEquals("alice@gmail.test", redeemed.results().path("email").asText());
+    }
+
+    @Test
+    void aSecondFactorTheUserEnrolledIsAskedAfterGoogle() throws Exception {
+        daveWithAnAuthenticatorApp();
+
+        browser.open(realm.getBaseUrl() + "/trader4/v1/oauth/google");
+        signInAtFakeGoogle("dave", "dave-password");
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Waits.BOUND);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+        assertFalse(browser.driver().getPageSource().contains("access_token"), "no tokens before the second factor");
+        Screenshots.save(browser.driver(), "09-google-then-second-factor-en");
+        browser.driver().findElement(By.id("otp")).sendKeys(SecondFactorIT.appCode(java.time.Instant.now()));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("kc-login"))).click();
+        wait.until(d -> d.getPageSource().contains("succeed"));
+        String page = browser.driver().findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("User logged in successfully") && page.contains("dave@gmail.test"), page);
+    }
+
+    @Test
+    void withoutAPostLoginStepAnAccountWithASecondFactorGetsNoTokensAndNoSession() throws Exception {
+        String daveId = daveWithAnAuthenticatorApp();
+        IdentityProviderRepresentation idp = realm.admin().identityProviders().get("google").toRepresentation();
+        idp.setPostBrokerLoginFlowAlias(null);
+        realm.admin().identityProviders().get("google").update(idp);
+        try {
+            browser.open(realm.getBaseUrl() + "/trader4/v1/oauth/google");
+            signInAtFakeGoogle("dave", "dave-password");
+            new WebDriverWait(browser.driver(), Waits.BOUND).until(d -> d.getPageSource().contains("second_factor_required"));
+            assertFalse(browser.driver().getPageSource().contains("access_token"));
+            assertTrue(realm.admin().users().get(daveId).getUserSessions().isEmpty(),
+                    "the session Google alone made is ended, not left behind for the browser");
+        } finally {
+            idp.setPostBrokerLoginFlowAlias("trader4 after Google sign-in");
+            realm.admin().identityProviders().get("google").update(idp);
+        }
+    }
+
+    @Test
+    void aCallbackNeverCallsOutToTheHostItNames() throws Exception {
+        List<String> evilSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        evil.createContext("/", exchange -> {
+            evilSaw.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            byte[] forged = "{\"access_token\":\"forged\",\"token_type\":\"Bearer\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, forged.length);
+            exchange.getResponseBody().write(forged);
+            exchange.close();
+        });
+        evil.start();
+        try {
+            HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> started = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                    + "/trader4/v1/oauth/google")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            String state = started.headers().firstValue("Location").orElseThrow().replaceAll(".*[?&]state=([^&]+).*", "$1");
+            URI base = URI.create(realm.getBaseUrl());
+            String answer = net.trader4.keycloak.it.support.RawHttp.get(base.getHost(), base.getPort(), base.getPath() + "/trader4/v1/oauth/google/callback?code=forged-code&state=" + state,
+                    "127.0.0.1:" + evil.getAddress().getPort());
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("invalid_code"), answer);
+            assertTrue(evilSaw.isEmpty(), "the server called the host the request named: " + evilSaw);
+        } finally {
+            evil.stop(0);
+        }
+    }
+
+    /** Dave's account here, afresh, with an authenticator app: Google knows him as dave@gmail.test. */
+    private String daveWithAnAuthenticatorApp() {
+        realm.admin().users().searchByEmail("dave@gmail.test", true).forEach(u -> realm.admin().users().get(u.getId()).remove());
+        SecondFactorIT.newUserWithApp(realm, "dave@gmail.test");
+        return TestUsers.byEmail(realm, "dave@gmail.test").getId();
+    }
+
+    private String startAt(String appRedirect, String appState, String verifier) {
+        return realm.getBaseUrl() + "/trader4/v1/oauth/google?redirect_uri=" + appRedirect + "&state=" + appState
+                + "&code_challenge=" + s256(verifier) + "&code_challenge_method=S256";
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void signInAtFakeGoogle(String username, String password) {

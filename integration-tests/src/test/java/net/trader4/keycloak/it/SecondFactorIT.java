@@ -171,7 +171,10 @@ class SecondFactorIT {
     }
 
     static String newUserWithApp(ManagedRealm realm) {
-        String email = "app-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+        return newUserWithApp(realm, "app-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test");
+    }
+
+    static String newUserWithApp(ManagedRealm realm, String email) {
         CredentialRepresentation app = new CredentialRepresentation();
         app.setType("otp");
         app.setUserLabel("test app");

@@ -8,29 +8,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import net.trader4.keycloak.otp.challenge.CodeGenerator;
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.service.SecondFactor;
 import net.trader4.keycloak.rest.api.ApiError;
+import net.trader4.keycloak.rest.token.CodeRedemption;
+import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.keycloak.OAuth2Constants;
-import org.keycloak.http.simple.SimpleHttp;
-import org.keycloak.jose.jws.JWSInput;
-import org.keycloak.jose.jws.JWSInputException;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.protocol.oidc.utils.PkceUtils;
 import org.keycloak.protocol.oidc.utils.RedirectUtils;
-import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.AccessTokenResponse;
-import org.keycloak.urls.UrlType;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * Google sign-in through Keycloak's own Google identity broker, for API clients: the browser goes
  * through Keycloak's authorization endpoint with {@code kc_idp_hint=google}, PKCE and a state this
- * server keeps; the callback redeems the code at Keycloak's token endpoint and hands the result to
- * the app as a one-time code (never tokens in a URL) or, without an app, as the envelope.
+ * server keeps; the callback redeems the code inside this server and hands the result to the app
+ * as a one-time code (never tokens in a URL; PKCE-bound to the app) or, without an app, as the
+ * envelope.
  */
 public final class GoogleSignIn {
 
@@ -49,7 +54,7 @@ public final class GoogleSignIn {
     }
 
     /** The redirect that starts the sign-in. */
-    public Response start(String appRedirect, String appState) throws ApiError {
+    public Response start(String appRedirect, String appState, AppChallenge appChallenge) throws ApiError {
         requireGoogle();
         String redirect = null;
         if (appRedirect != null && !appRedirect.isBlank()) {
@@ -61,10 +66,13 @@ public final class GoogleSignIn {
         if (appState != null && appState.length() > 512) {
             throw ApiError.invalidRequest("state is too long.");
         }
+        if (redirect != null && appChallenge.isEmpty() && !redirect.startsWith("https://")) {
+            throw ApiError.invalidRequest("code_challenge (PKCE, S256) is required for a redirect_uri that is not https.");
+        }
         String verifier = PkceUtils.generateCodeVerifier();
         String state = CodeGenerator.hex(24);
         session.singleUseObjects().put(stateKey(state), STATE_TTL_SECONDS,
-                new GoogleSignInState(verifier, redirect, appState).toNotes());
+                new GoogleSignInState(verifier, redirect, appState, appChallenge.challenge()).toNotes());
         URI authorization = OIDCLoginProtocolService.authUrl(session.getContext().getUri().getBaseUriBuilder())
                 .queryParam(OAuth2Constants.CLIENT_ID, client.getClientId())
                 .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
@@ -78,7 +86,11 @@ public final class GoogleSignIn {
         return Response.seeOther(authorization).header("Cache-Control", "no-store").build();
     }
 
-    /** Where Keycloak sends the browser back to. The state is taken exactly once. */
+    /**
+     * Where Keycloak sends the browser back to. The state is taken exactly once; the code is
+     * redeemed inside this server; an account with a second factor gets tokens only from a login
+     * that asked for it.
+     */
     public Outcome callback(String code, String state, String error) throws ApiError {
         GoogleSignInState started = state == null || state.isBlank() ? null
                 : GoogleSignInState.fromNotes(session.singleUseObjects().remove(stateKey(state)));
@@ -86,30 +98,37 @@ public final class GoogleSignIn {
             throw new ApiError(400, "invalid_state", "This sign-in link has expired or was already used. Start again.");
         }
         if (error != null && !error.isBlank()) {
-            return new Outcome(started, null, error);
+            return new Outcome(started, null, null, error);
         }
         if (code == null || code.isBlank()) {
             throw ApiError.invalidRequest("The callback has no code.");
         }
-        return new Outcome(started, redeem(code, started.codeVerifier()), null);
-    }
-
-    /** The user the tokens were issued to. */
-    public UserModel userOf(AccessTokenResponse tokens) throws ApiError {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.CODE_TO_TOKEN).client(client);
+        CodeRedemption.Redeemed redeemed;
         try {
-            AccessToken token = new JWSInput(tokens.getToken()).readJsonContent(AccessToken.class);
-            UserModel user = token.getSubject() == null ? null : session.users().getUserById(realm, token.getSubject());
-            if (user == null) {
-                throw new ApiError(502, "google_failed", "The signed-in account could not be found.");
-            }
-            return user;
-        } catch (JWSInputException e) {
-            throw new ApiError(502, "google_failed", "Keycloak answered an unreadable token.");
+            redeemed = new CodeRedemption(session, realm).redeem(code, client, callbackUri(), started.codeVerifier(), event);
+        } catch (ApiError e) {
+            event.error(Errors.INVALID_CODE);
+            throw e;
         }
+        UserSessionModel userSession = redeemed.clientSession().getUserSession();
+        UserModel user = userSession.getUser();
+        event.user(user);
+        if (SecondFactor.needed(OtpConfig.forRealm(realm), user) != SecondFactor.Needed.NOTHING
+                && !SecondFactor.provenIn(realm, userSession)) {
+            session.sessions().removeUserSession(realm, userSession);
+            event.detail(Details.REASON, "second_factor_not_asked").error(Errors.INVALID_USER_CREDENTIALS);
+            throw new ApiError(403, "second_factor_required", "This account has a second factor, which this realm's"
+                    + " Google sign-in did not ask for: the Google identity provider needs a post-login flow that asks for it.");
+        }
+        AccessTokenResponse tokens = new TokenIssuer(session, realm).issue(redeemed.clientSession(), redeemed.scope(), event);
+        event.success();
+        return new Outcome(started, user, tokens, null);
     }
 
     /** A finished callback: either tokens or the error the login ended with. */
-    public record Outcome(GoogleSignInState started, AccessTokenResponse tokens, String error) {
+    public record Outcome(GoogleSignInState started, UserModel user, AccessTokenResponse tokens, String error) {
 
         public boolean answersInEnvelope() {
             return started.answersInEnvelope();
@@ -125,50 +144,33 @@ public final class GoogleSignIn {
     }
 
     /** A one-time code the app exchanges for the result with {@code POST /v1/oauth/google/token}. */
-    public String handOff(Map<String, Object> results) throws ApiError {
+    public String handOff(Outcome outcome, Map<String, Object> results) throws ApiError {
         String handoff = CodeGenerator.hex(24);
         try {
             session.singleUseObjects().put(handoffKey(handoff), HANDOFF_TTL_SECONDS,
-                    Map.of("results", JsonSerialization.writeValueAsString(results)));
+                    Map.of("results", JsonSerialization.writeValueAsString(results), "challenge", outcome.started().appChallenge()));
         } catch (IOException e) {
             throw new ApiError(500, "server_error", "The sign-in result could not be stored.");
         }
         return handoff;
     }
 
-    /** The result for a one-time code, exactly once. */
-    public JsonNode redeemHandOff(String handoff) throws ApiError {
+    /**
+     * The result for a one-time code, exactly once; a code handed off under a PKCE challenge needs
+     * its verifier (a wrong one uses the code up).
+     */
+    public JsonNode redeemHandOff(String handoff, String codeVerifier) throws ApiError {
         Map<String, String> stored = handoff == null ? null : session.singleUseObjects().remove(handoffKey(handoff));
         if (stored == null || stored.get("results") == null) {
             throw new ApiError(400, "invalid_code", "This code is unknown, expired or already used.");
+        }
+        if (!AppChallenge.of(stored.get("challenge")).isMetBy(codeVerifier)) {
+            throw new ApiError(400, "invalid_code", "code_verifier does not match the code_challenge this sign-in started with.");
         }
         try {
             return JsonSerialization.mapper.readTree(stored.get("results"));
         } catch (IOException e) {
             throw new ApiError(400, "invalid_code", "This code is unknown, expired or already used.");
-        }
-    }
-
-    private AccessTokenResponse redeem(String code, String verifier) throws ApiError {
-        // The backchannel URL: the server may reach itself by another name than browsers do.
-        String tokenEndpoint = OIDCLoginProtocolService.tokenUrl(session.getContext().getUri(UrlType.BACKEND).getBaseUriBuilder())
-                .build(realm.getName()).toString();
-        try {
-            JsonNode answer = SimpleHttp.create(session).doPost(tokenEndpoint)
-                    .param(OAuth2Constants.GRANT_TYPE, OAuth2Constants.AUTHORIZATION_CODE)
-                    .param(OAuth2Constants.CODE, code)
-                    .param(OAuth2Constants.REDIRECT_URI, callbackUri())
-                    .param(OAuth2Constants.CLIENT_ID, client.getClientId())
-                    .param(OAuth2Constants.CODE_VERIFIER, verifier)
-                    .asJson();
-            AccessTokenResponse tokens = JsonSerialization.mapper.treeToValue(answer, AccessTokenResponse.class);
-            if (tokens.getToken() == null) {
-                throw new ApiError(502, "google_failed", "Keycloak did not issue tokens for this sign-in: "
-                        + answer.path("error_description").asText(answer.path("error").asText("unknown error")));
-            }
-            return tokens;
-        } catch (IOException e) {
-            throw new ApiError(503, "google_failed", "The sign-in could not be completed. Try again.");
         }
     }
 

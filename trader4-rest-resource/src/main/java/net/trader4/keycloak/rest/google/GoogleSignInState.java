@@ -10,14 +10,16 @@ import java.util.Map;
  * @param codeVerifier PKCE verifier of the authorization request
  * @param appRedirect  the app's registered redirect URI, or empty for an answer in the envelope
  * @param appState     the app's own {@code state}, handed back unchanged
+ * @param appChallenge the app's PKCE challenge (S256) for the hand-off code, or empty
  */
-record GoogleSignInState(String codeVerifier, String appRedirect, String appState) {
+record GoogleSignInState(String codeVerifier, String appRedirect, String appState, String appChallenge) {
 
     Map<String, String> toNotes() {
         Map<String, String> notes = new HashMap<>();
         notes.put("verifier", codeVerifier);
         notes.put("redirect", appRedirect == null ? "" : appRedirect);
         notes.put("state", appState == null ? "" : appState);
+        notes.put("challenge", appChallenge == null ? "" : appChallenge);
         return notes;
     }
 
@@ -25,7 +27,8 @@ record GoogleSignInState(String codeVerifier, String appRedirect, String appStat
         if (notes == null || notes.get("verifier") == null) {
             return null;
         }
-        return new GoogleSignInState(notes.get("verifier"), notes.getOrDefault("redirect", ""), notes.getOrDefault("state", ""));
+        return new GoogleSignInState(notes.get("verifier"), notes.getOrDefault("redirect", ""), notes.getOrDefault("state", ""),
+                notes.getOrDefault("challenge", ""));
     }
 
     boolean answersInEnvelope() {

@@ -20,6 +20,7 @@ import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.util.DefaultClientSessionContext;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -94,6 +95,24 @@ public final class TokenIssuer {
         event.session(userSession);
 
         ClientSessionContext clientSessionContext = TokenManager.attachAuthenticationSession(session, userSession, authSession);
+        return tokens(client, userSession, clientSessionContext, event);
+    }
+
+    /**
+     * Tokens for a client session that Keycloak's own authorization endpoint created, in the scope
+     * the authorization request asked for.
+     */
+    public AccessTokenResponse issue(AuthenticatedClientSessionModel clientSession, String scope, EventBuilder event) {
+        ClientModel client = clientSession.getClient();
+        session.getContext().setClient(client);
+        UserSessionModel userSession = clientSession.getUserSession();
+        event.session(userSession);
+        ClientSessionContext clientSessionContext = DefaultClientSessionContext.fromClientSessionAndScopeParameter(clientSession, scope, session);
+        return tokens(client, userSession, clientSessionContext, event);
+    }
+
+    private AccessTokenResponse tokens(ClientModel client, UserSessionModel userSession,
+                                       ClientSessionContext clientSessionContext, EventBuilder event) {
         TokenManager.AccessTokenResponseBuilder tokens = new TokenManager()
                 .responseBuilder(realm, client, event, session, userSession, clientSessionContext)
                 .generateAccessToken();
