@@ -85,10 +85,11 @@ stop() {
 }
 trap stop INT TERM
 
-# Starts Keycloak in the background on port $1 (management port $2) for host $3 and waits until ready.
+# Starts Keycloak in the background on port $1 (management port $2) for host $3 and waits until ready;
+# $4, when given, is the fixed public URL (hostname) every link and sign-in message names.
 start_keycloak() {
   "$KC_HOME/bin/kc.sh" start-dev --http-host="$3" --http-port="$1" --http-management-port="$2" \
-    --health-enabled=true --import-realm &
+    ${4:+--hostname="$4"} --health-enabled=true --import-realm &
   KC_PID=$!
   for _ in $(seq 1 180); do
     kill -0 "$KC_PID" 2>/dev/null || die "Keycloak exited during start-up; see the log above. If a bad build broke it: ./run.sh --reset"
@@ -130,7 +131,7 @@ fi
 
 # 6. Start for real, in the background so that Ctrl-C can stop it cleanly.
 say "Starting Keycloak on $BASE_URL (embedded H2 database in $KC_HOME/data)..."
-start_keycloak "$PORT" "$MANAGEMENT_PORT" 0.0.0.0
+start_keycloak "$PORT" "$MANAGEMENT_PORT" 0.0.0.0 "$BASE_URL"
 
 if [ -n "${SMTP_HOST:-}" ]; then
   say "Sign-in codes are sent by email through $SMTP_HOST:${SMTP_PORT:-25}."

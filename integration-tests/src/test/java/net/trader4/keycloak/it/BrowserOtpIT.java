@@ -175,7 +175,8 @@ class BrowserOtpIT {
 
             pages.enterCode(code);
             pages.waitForPage(OtpLoginPages.CODE_PAGE);
-            assertEquals("Invalid authenticator code.", pages.fieldError("code"), "Keycloak's own wording, which hides the lock");
+            assertEquals("This code is not correct. 1 try left.", pages.fieldError("code"),
+                    "the page a wrong guess at any identifier gets, even for the right code: nothing tells the lock");
             Screenshots.save(browser.driver(), "05-locked-en");
             assertFalse(browser.getCurrentUrl().contains("/callback/oauth"));
         } finally {

@@ -124,6 +124,23 @@ class WalletApiIT {
         assertEquals("invalid_code", verify.error());
     }
 
+    @Test
+    void aFreshKeypairNeverRegistersAnAccountEvenWithAutoRegistrationOn() throws Exception {
+        TestUsers.setRealmAttributes(realm, java.util.Map.of("trader4.otp.autoRegister", "true"));
+        try {
+            ECKeyPair keys = Keys.createEcKeyPair();
+            String address = Keys.toChecksumAddress(Keys.getAddress(keys));
+            int accountsBefore = realm.admin().users().count();
+            Answer sign = api.sign(address);
+            Answer verify = api.verify(address, ethereumSignature(sign.results().path("message").asText(), keys));
+            assertEquals(400, verify.status(), "a keypair costs nothing to make, so it makes no account: " + verify);
+            assertEquals("invalid_code", verify.error());
+            assertEquals(accountsBefore, realm.admin().users().count());
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.otp.autoRegister");
+        }
+    }
+
     /** The demo user's addresses belong to published test keys (docs/configuration.md, "The demo realm"). */
     @Test
     void demoUserSignsInWithBothOfItsWallets() {

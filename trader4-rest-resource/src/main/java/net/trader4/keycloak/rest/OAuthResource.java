@@ -39,6 +39,7 @@ import net.trader4.keycloak.rest.api.ApiTimes;
 import net.trader4.keycloak.rest.api.Envelope;
 import net.trader4.keycloak.rest.api.ProfileView;
 import net.trader4.keycloak.rest.api.RequestFields;
+import net.trader4.keycloak.rest.google.AppChallenge;
 import net.trader4.keycloak.rest.google.GoogleSignIn;
 import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.jboss.logging.Logger;
@@ -53,6 +54,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.representations.AccessTokenResponse;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -169,9 +171,21 @@ public class OAuthResource {
                 .detail(Details.AUTH_TYPE, AUTH_TYPE);
     }
 
-    /** A wrong code is a failed login of Keycloak's event log; other refusals are not. */
-    private static ApiError refusedCode(EventBuilder event, OtpException e) {
+    /**
+     * A wrong code is a failed login of Keycloak's event log, against the account it was meant
+     * for, and counts towards that account's brute-force lock-out as on the login page; other
+     * refusals are not failed logins.
+     */
+    private ApiError refusedCode(EventBuilder event, OtpException e) {
         if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
+            UserModel account = e.accountId() == null ? null : session.users().getUserById(realm, e.accountId());
+            if (account != null) {
+                event.user(account).detail(Details.USERNAME, account.getUsername());
+                if (realm.isBruteForceProtected()) {
+                    session.getProvider(BruteForceProtector.class).failedLogin(realm, account,
+                            session.getContext().getConnection(), session.getContext().getUri(), java.util.Set.of());
+                }
+            }
             event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);
         }
         return ApiError.from(e);
@@ -188,8 +202,10 @@ public class OAuthResource {
 
     @GET
     @Path("v1/oauth/google")
-    public Response google(@QueryParam("redirect_uri") String redirectUri, @QueryParam("state") String state) {
-        return answer(() -> googleSignIn().start(redirectUri, state));
+    public Response google(@QueryParam("redirect_uri") String redirectUri, @QueryParam("state") String state,
+                           @QueryParam("code_challenge") String codeChallenge,
+                           @QueryParam("code_challenge_method") String codeChallengeMethod) {
+        return answer(() -> googleSignIn().start(redirectUri, state, AppChallenge.parse(codeChallenge, codeChallengeMethod)));
     }
 
     @GET
@@ -205,13 +221,13 @@ public class OAuthResource {
                 }
                 return toApp(outcome, OAuth2Constants.ERROR, "access_denied");
             }
-            UserModel user = google.userOf(outcome.tokens());
+            UserModel user = outcome.user();
             String lastConnection = ProfileView.recordConnection(user);
             Map<String, Object> results = ProfileView.of(user, lastConnection, outcome.tokens());
             if (outcome.answersInEnvelope()) {
                 return Envelope.ok("User logged in successfully", results);
             }
-            return toApp(outcome, OAuth2Constants.CODE, google.handOff(results));
+            return toApp(outcome, OAuth2Constants.CODE, google.handOff(outcome, results));
         });
     }
 
@@ -220,7 +236,7 @@ public class OAuthResource {
     public Response googleToken(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return answer(() -> {
             RequestFields fields = RequestFields.read(contentType, body, formFields());
-            JsonNode results = googleSignIn().redeemHandOff(fields.required("code"));
+            JsonNode results = googleSignIn().redeemHandOff(fields.required("code"), fields.optional("code_verifier"));
             return Envelope.ok("User logged in successfully", JsonSerialization.mapper.convertValue(results, Map.class));
         });
     }

@@ -1,5 +1,6 @@
 package net.trader4.keycloak.rest;
 
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -10,6 +11,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 public class Trader4ResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "trader4";
+    private static final Logger LOG = Logger.getLogger(Trader4ResourceProviderFactory.class);
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
@@ -20,8 +22,18 @@ public class Trader4ResourceProviderFactory implements RealmResourceProviderFact
     public void init(Config.Scope config) {
     }
 
+    /**
+     * Without a configured hostname Keycloak builds its URLs from each request's {@code Host}, and
+     * so would the values that bind a sign-in to this server (the wallet message's domain, the SMS
+     * autofill line, QR links): say so at start-up rather than let a deployment find out later.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        String hostname = Config.scope("hostname", "v2").get("hostname");
+        if (hostname == null || hostname.isBlank()) {
+            LOG.warn("No hostname is configured: wallet sign-in messages, SMS autofill lines and QR links name the Host each"
+                    + " request arrives with. Set Keycloak's hostname option, or each realm's Frontend URL (see docs/operations.md).");
+        }
     }
 
     @Override

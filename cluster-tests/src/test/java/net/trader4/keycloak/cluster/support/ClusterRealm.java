@@ -35,6 +35,8 @@ final class ClusterRealm {
         ObjectNode attributes = realm.with("attributes");
         attributes.put("trader4.otp.sendsPerIpPerHour", "100000");
         attributes.put("trader4.otp.failuresPerIpPerHour", "100000");
+        // All tests share one realm and come from one address: the realm-wide guessing budget is not what they test.
+        attributes.put("trader4.otp.failuresPerRealmPerHour", "1000000");
         attributes.put("trader4.otp.resendCooldownSeconds", "0");
         attributes.put("trader4.otp.sendsPerIdentifierPerHour", "100");
         // The hostile run sends a few valid-looking numbers too: the phone caps must not run dry for the fault tests.

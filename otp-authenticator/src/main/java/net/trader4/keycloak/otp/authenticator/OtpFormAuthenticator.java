@@ -22,7 +22,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.services.messages.Messages;
 
 /**
  * "trader4 OTP by identifier": step 1 asks for an email address, phone number or wallet address
@@ -118,20 +117,22 @@ public class OtpFormAuthenticator implements Authenticator {
         }
         ChallengePages pages = new ChallengePages(context, engine, notes);
         UserModel account = UserLookup.find(context.getSession(), context.getRealm(), identifier);
-        if (account != null && refusedAsLocked(context, pages, identifier, account)) {
+        String proof = form.getFirst(ChallengePages.proofField(identifier));
+        String lockError = account == null ? null : AuthenticatorUtils.getDisabledByBruteForceEventError(context, account);
+        if (lockError != null) {
+            // The page a wrong guess gets; only the event log says the account is locked.
+            context.getEvent().user(account).error(lockError);
+            context.forceChallenge(pages.render(identifier, refusalMessage(engine, identifier,
+                    engine.refuseWhileLocked(identifier, proof, clientIp(context))), false));
             return;
         }
         try {
-            VerifiedSignIn signIn = engine.verify(identifier, form.getFirst(ChallengePages.proofField(identifier)),
-                    clientIp(context), AccountChecks.PendingActions.LEAVE_TO_FLOW);
+            VerifiedSignIn signIn = engine.verify(identifier, proof, clientIp(context), AccountChecks.PendingActions.LEAVE_TO_FLOW);
             notes.clear();
             context.setUser(signIn.user());
             context.success(OTPCredentialModel.TYPE);
         } catch (OtpException refusal) {
-            PageMessage message = ChallengePages.isWallet(identifier)
-                    ? RefusalMessages.onWalletPage(refusal)
-                    : RefusalMessages.onCodePage(refusal, engine.config().codeLength());
-            Response page = pages.render(identifier, message, false);
+            Response page = pages.render(identifier, refusalMessage(engine, identifier, refusal), false);
             if (RefusalMessages.isWrongGuess(refusal.error())) {
                 reportWrongCode(context, account, page);
             } else {
@@ -140,21 +141,10 @@ public class OtpFormAuthenticator implements Authenticator {
         }
     }
 
-    /**
-     * A locked account gets Keycloak's own wording, which does not say it is locked, and its code
-     * is not even compared: guesses made during a lock-out teach an attacker nothing.
-     */
-    private boolean refusedAsLocked(AuthenticationFlowContext context, ChallengePages pages, Identifier identifier,
-                                    UserModel account) {
-        String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, account);
-        if (lockError == null) {
-            return false;
-        }
-        context.getEvent().user(account).error(lockError);
-        String key = Errors.USER_TEMPORARILY_DISABLED.equals(lockError)
-                ? Messages.ACCOUNT_TEMPORARILY_DISABLED_TOTP : Messages.ACCOUNT_PERMANENTLY_DISABLED_TOTP;
-        context.forceChallenge(pages.render(identifier, new PageMessage(key, ChallengePages.proofField(identifier)), false));
-        return true;
+    private static PageMessage refusalMessage(OtpService engine, Identifier identifier, OtpException refusal) {
+        return ChallengePages.isWallet(identifier)
+                ? RefusalMessages.onWalletPage(refusal)
+                : RefusalMessages.onCodePage(refusal, engine.config().codeLength());
     }
 
     /**

@@ -30,8 +30,13 @@ public final class StateKeys {
         return "t4rl:" + realmId + ":" + purpose + ":" + digest(identifier);
     }
 
+    /** A budget shared by every caller of a realm. */
+    public static String realmBucket(String realmId, String purpose) {
+        return "t4rl:" + realmId + ":" + purpose + ":realm";
+    }
+
     public static String ipBucket(String realmId, String purpose, String ip) {
-        return "t4rl:" + realmId + ":" + purpose + ":ip:" + digest(ip == null ? "" : ip);
+        return "t4rl:" + realmId + ":" + purpose + ":ip:" + digest(ClientNetwork.of(ip));
     }
 
     /** A pending second-factor step, keyed by a digest of its bearer token. */

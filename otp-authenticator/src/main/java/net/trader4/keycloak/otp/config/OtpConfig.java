@@ -86,6 +86,10 @@ public final class OtpConfig {
         return get(OtpConfigProperties.FAILURES_PER_IP_PER_HOUR);
     }
 
+    public int failuresPerRealmPerHour() {
+        return get(OtpConfigProperties.FAILURES_PER_REALM_PER_HOUR);
+    }
+
     /** Destination countries phones may be in (ISO 3166 codes); empty means all. */
     public Set<String> allowedCountries() {
         return list(OtpConfigProperties.ALLOWED_COUNTRIES).stream().map(c -> c.toUpperCase(Locale.ROOT))

@@ -27,7 +27,9 @@ public final class OtpConfigProperties {
     public static final IntSetting SENDS_PER_IP_PER_HOUR = new IntSetting("sendsPerIpPerHour", 30, 1, 100_000,
             "Codes one client IP can request per hour.");
     public static final IntSetting FAILURES_PER_IP_PER_HOUR = new IntSetting("failuresPerIpPerHour", 50, 1, 100_000,
-            "Wrong codes one client IP can submit per hour.");
+            "Wrong codes one client IP (IPv6: one /64) can submit per hour.");
+    public static final IntSetting FAILURES_PER_REALM_PER_HOUR = new IntSetting("failuresPerRealmPerHour", 1000, 1, 10_000_000,
+            "Wrong codes per hour across the realm; beyond it every pending code gets one try only (a guessing attack spread over many addresses).");
 
     public static final IntSetting PHONE_SENDS_PER_PREFIX_PER_HOUR = new IntSetting("phoneSendsPerPrefixPerHour", 10, 1, 100_000,
             "SMS and calls per hour to numbers sharing all but their last three digits (SMS pumping uses number ranges).");
@@ -52,6 +54,7 @@ public final class OtpConfigProperties {
 
     public static final List<IntSetting> INT_SETTINGS = List.of(CODE_LENGTH, CODE_TTL_SECONDS, MAX_ATTEMPTS,
             RESEND_COOLDOWN_SECONDS, SENDS_PER_IDENTIFIER_PER_HOUR, SENDS_PER_IP_PER_HOUR, FAILURES_PER_IP_PER_HOUR,
+            FAILURES_PER_REALM_PER_HOUR,
             PHONE_SENDS_PER_PREFIX_PER_HOUR, PHONE_SENDS_PER_COUNTRY_PER_HOUR, PHONE_SENDS_PER_HOUR);
 
     private OtpConfigProperties() {

@@ -6,6 +6,7 @@ public class OtpException extends Exception {
     private final OtpError error;
     private final long retryAfterSeconds;
     private final int attemptsLeft;
+    private String accountId;
 
     public OtpException(OtpError error, String message) {
         this(error, message, 0);
@@ -25,6 +26,20 @@ public class OtpException extends Exception {
     /** A wrong code, with the tries the pending code has left (pages word the count themselves). */
     public static OtpException wrongCode(String message, int attemptsLeft) {
         return new OtpException(OtpError.INVALID_CODE, message, 0, attemptsLeft);
+    }
+
+    /**
+     * Names the account a wrong code was meant for, for its failed-login count and Keycloak's
+     * event log; never part of what the caller is told.
+     */
+    public OtpException forAccount(String accountId) {
+        this.accountId = accountId;
+        return this;
+    }
+
+    /** The account the refused code was meant for, or {@code null} when none or not known. */
+    public String accountId() {
+        return accountId;
     }
 
     public OtpError error() {

@@ -35,6 +35,8 @@ public class OtpService {
 
     private static final Logger LOG = Logger.getLogger(OtpService.class);
     private static final int HOUR = 3600;
+    /** Pacing key prefix of code checks made by a channel, beside the sends of the same channel. */
+    private static final String CHECK_PREFIX = "check:";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -168,6 +170,25 @@ public class OtpService {
      */
     public VerifiedSignIn verify(Identifier identifier, String code, String clientIp, AccountChecks.PendingActions pendingActions)
             throws OtpException {
+        return verify(identifier, code, clientIp, pendingActions, false);
+    }
+
+    /**
+     * The refusal a code for a locked account gets: exactly a wrong code's (a try of the pending
+     * code taken, the same words and count), without comparing it, so that a page never tells a
+     * locked account from a wrong guess or an unknown identifier.
+     */
+    public OtpException refuseWhileLocked(Identifier identifier, String code, String clientIp) {
+        try {
+            verify(identifier, code, clientIp, AccountChecks.PendingActions.LEAVE_TO_FLOW, true);
+            return new OtpException(OtpError.INVALID_CODE, "The code is not correct.");
+        } catch (OtpException refusal) {
+            return refusal;
+        }
+    }
+
+    private VerifiedSignIn verify(Identifier identifier, String code, String clientIp, AccountChecks.PendingActions pendingActions,
+                                  boolean accountLocked) throws OtpException {
         String normalisedCode = code == null ? "" : code.strip();
         boolean wallet = identifier.type() == IdentifierType.WALLET;
         if (wallet && (normalisedCode.isEmpty() || normalisedCode.length() > WalletChallenges.MAX_SIGNATURE_LENGTH)) {
@@ -189,18 +210,27 @@ public class OtpService {
         if (attempt < 0) {
             throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
         }
-        boolean proven = wallet
+        long started = System.nanoTime();
+        boolean proven = !accountLocked && (wallet
                 ? walletChallenges.proves(identifier, challenge, normalisedCode)
                 : challenge.isCheckedByChannel() ? channelAccepts(challenge, identifier, normalisedCode)
-                : codeMatches(challenge, normalisedCode);
+                : codeMatches(challenge, normalisedCode));
+        if (!proven && !wallet && !challenge.isCheckedByChannel()) {
+            holdLikeAChannelCheck(identifier, started);
+        }
         if (!proven) {
-            failures.recordFailure();
+            boolean realmUnderAttack = failures.recordFailure();
             int left = maxAttempts - attempt - 1;
-            if (left <= 0) {
-                throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
+            if (left <= 0 || realmUnderAttack) {
+                if (left > 0) {
+                    challenges.consume(challengeKey, challenge);
+                }
+                throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.")
+                        .forAccount(challenge.hasAccount() ? challenge.userId() : null);
             }
             throw OtpException.wrongCode((wallet ? "The signature does not match the message and address. "
-                    : "The code is not correct. ") + left + (left == 1 ? " try" : " tries") + " left.", left);
+                    : "The code is not correct. ") + left + (left == 1 ? " try" : " tries") + " left.", left)
+                    .forAccount(challenge.hasAccount() ? challenge.userId() : null);
         }
         if (!challenges.consume(challengeKey, challenge)) {
             throw new OtpException(OtpError.EXPIRED_CODE, "This code has already been used. Request a new code.");
@@ -213,10 +243,29 @@ public class OtpService {
         if (channel == null) {
             throw new OtpException(OtpError.EXPIRED_CODE, "This code can no longer be checked. Request a new code.");
         }
+        long started = System.nanoTime();
         try {
             return channel.checkCode(realm, identifier, code);
         } catch (DeliveryException e) {
             throw new OtpException(OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
+        } finally {
+            SignPacing.recordSend(realm.getId(), CHECK_PREFIX + challenge.channel(), System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * Where the realm's channel checks codes itself (Twilio Verify), a code for a known identifier
+     * costs a round trip to it and one for an identifier nobody receives would not: the latter is
+     * held until a typical check has passed, so no timing tells the two apart.
+     */
+    private void holdLikeAChannelCheck(Identifier identifier, long started) {
+        try {
+            DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type());
+            if (channel.channel().checksCodesItself(realm)) {
+                SignPacing.holdUntil(started, SignPacing.typicalSend(realm.getId(), CHECK_PREFIX + channel.id()));
+            }
+        } catch (OtpException noChannel) {
+            // No channel for this kind of identifier: nothing was sent to anyone, nothing to match.
         }
     }
 
@@ -233,7 +282,8 @@ public class OtpService {
             UserModel existing = UserLookup.find(session, realm, identifier);
             if (existing != null) {
                 user = existing;
-            } else if (config.autoRegister() && !challenge.channel().isEmpty()) {
+            } else if (config.autoRegister() && !challenge.channel().isEmpty() && !challenge.isWallet()) {
+                // Codes prove an identifier someone can be reached at; a keypair costs nothing to make.
                 user = register(identifier);
                 registered = true;
             } else if (challenge.isWallet()) {

@@ -56,13 +56,13 @@ public final class SecondFactorStep {
             throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Sign in again.");
         }
         if (!SecondFactor.appCodeMatches(session, realm, user, normalised)) {
-            failures.recordFailure();
+            boolean realmUnderAttack = failures.recordFailure();
             if (realm.isBruteForceProtected()) {
                 session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
                         session.getContext().getUri(), Set.of(OTPCredentialModel.TYPE));
             }
             int left = maxAttempts - attempt - 1;
-            if (left <= 0) {
+            if (left <= 0 || realmUnderAttack) {
                 tickets.consume(token);
                 throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Sign in again.");
             }

@@ -1,0 +1,80 @@
+package net.trader4.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+
+import net.trader4.keycloak.it.support.ApiClient;
+import net.trader4.keycloak.it.support.ApiClient.Answer;
+import net.trader4.keycloak.it.support.Mailbox;
+import net.trader4.keycloak.it.support.TestUsers;
+import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.UserProfileResource;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPAttributeRequired;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/**
+ * The API cannot run required actions, so, like Keycloak's password grant, it hands no tokens to
+ * an account with one pending: stored ones, and those Keycloak raises by trigger at login.
+ */
+@KeycloakIntegrationTest(config = Trader4ServerConfig.class)
+class AccountReadinessIT {
+
+    @InjectRealm(fromJson = "trader4-realm.json")
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
+
+    ApiClient api;
+
+    @BeforeEach
+    void relaxNetworkLimits() {
+        api = new ApiClient(realm.getBaseUrl());
+        TestUsers.liftPerIpCaps(realm);
+        TestUsers.setRealmAttributes(realm, java.util.Map.of("trader4.otp.resendCooldownSeconds", "0"));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreCooldown() {
+        TestUsers.removeRealmAttribute(realm, "trader4.otp.resendCooldownSeconds");
+    }
+
+    @Test
+    void aRequiredActionKeycloakRaisesAtLoginIsNotSkippedByTheApi() {
+        String email = TestUsers.newEmailUser(realm);
+        String userId = TestUsers.byEmail(realm, email).getId();
+        UserProfileResource profiles = realm.admin().users().userProfile();
+        UPConfig original = profiles.getConfiguration();
+        UPConfig countryRequired = profiles.getConfiguration();
+        countryRequired.getAttribute("country").setRequired(new UPAttributeRequired(Set.of("user"), Set.of()));
+        profiles.update(countryRequired);
+        try {
+            assertEquals(200, api.sign(email).status());
+            Answer refused = api.verify(email, Mailbox.codeSentTo(mail, email, 0));
+            assertEquals(403, refused.status(), "an incomplete profile gets no tokens: " + refused);
+            assertEquals("account_not_ready", refused.error());
+            UserRepresentation after = realm.admin().users().get(userId).toRepresentation();
+            assertTrue(after.getRequiredActions().contains("VERIFY_PROFILE"),
+                    "the login page will ask for it, as after any Keycloak login: " + after.getRequiredActions());
+        } finally {
+            profiles.update(original);
+        }
+
+        UserRepresentation completed = realm.admin().users().get(userId).toRepresentation();
+        completed.setRequiredActions(java.util.List.of());
+        realm.admin().users().get(userId).update(completed);
+        assertEquals(200, api.sign(email).status());
+        Answer signedIn = api.verify(email, Mailbox.codeSentTo(mail, email, 1));
+        assertEquals(200, signedIn.status(), "with nothing pending the same account signs in: " + signedIn);
+    }
+}
