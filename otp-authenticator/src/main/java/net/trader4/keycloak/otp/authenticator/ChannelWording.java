@@ -1,7 +1,7 @@
 package net.trader4.keycloak.otp.authenticator;
 
 /** The message keys that name the channel a code went by, so the page says "SMS" or "calling". */
-final class ChannelWording {
+public final class ChannelWording {
 
     static final String SMS = "sms";
     static final String VOICE = "voice";
@@ -10,7 +10,7 @@ final class ChannelWording {
     }
 
     /** "We sent an SMS to {0}." / "We are calling {0}." / "We sent a code to {0}." */
-    static String sentTo(String channel) {
+    public static String sentTo(String channel) {
         if (SMS.equals(channel)) {
             return "trader4OtpSentBySms";
         }
@@ -18,7 +18,7 @@ final class ChannelWording {
     }
 
     /** The note after a new code went out. */
-    static String resent(String channel) {
+    public static String resent(String channel) {
         if (SMS.equals(channel)) {
             return "trader4OtpResentBySms";
         }
@@ -26,7 +26,7 @@ final class ChannelWording {
     }
 
     /** The label of the button that asks for the next code by this channel. */
-    static String switchTo(String channel) {
+    public static String switchTo(String channel) {
         return VOICE.equals(channel) ? "trader4OtpCallInstead" : "trader4OtpTextInstead";
     }
 }

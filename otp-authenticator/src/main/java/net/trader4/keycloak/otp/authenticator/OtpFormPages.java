@@ -3,7 +3,6 @@ package net.trader4.keycloak.otp.authenticator;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.utils.FormMessage;
 
 /**
  * The pages of the authenticator: the identifier, then the code or, for a wallet, the message to sign. Their templates ship in {@code theme-resources}, so they
@@ -44,16 +43,6 @@ final class OtpFormPages {
     }
 
     private static LoginFormsProvider withMessage(LoginFormsProvider form, PageMessage message, boolean info) {
-        if (message == null) {
-            return form;
-        }
-        if (info) {
-            form.setInfo(message.key(), message.parameters());
-        } else if (message.field() != null) {
-            form.addError(new FormMessage(message.field(), message.key(), message.parameters()));
-        } else {
-            form.setError(message.key(), message.parameters());
-        }
-        return form;
+        return message == null ? form : message.applyTo(form, info);
     }
 }

@@ -44,6 +44,16 @@ public final class StateKeys {
         return "t4mfa:" + realmId + ":" + digest(token);
     }
 
+    /** A phone number a signed-in user is proving they hold, before it is written to their account. */
+    public static String pendingPhoneNumber(String realmId, String userId) {
+        return "t4phone:" + realmId + ":" + digest(userId);
+    }
+
+    /** Held for a moment while a proven number is written, so two accounts never take it at once. */
+    public static String phoneNumberClaim(String realmId, String number) {
+        return "t4phoneclaim:" + realmId + ":" + digest(number);
+    }
+
     static String digest(String value) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

@@ -5,7 +5,6 @@ import net.trader4.keycloak.otp.challenge.CodeHasher;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
 import net.trader4.keycloak.otp.challenge.OtpChallengeStore;
 import net.trader4.keycloak.otp.challenge.StateKeys;
-import net.trader4.keycloak.otp.channel.DeliveryChannel;
 import net.trader4.keycloak.otp.channel.DeliveryChannelSelector;
 import net.trader4.keycloak.otp.channel.DeliveryException;
 import net.trader4.keycloak.otp.channel.OtpDelivery;
@@ -17,7 +16,6 @@ import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
 import net.trader4.keycloak.otp.identifier.UnverifiedEmails;
 import net.trader4.keycloak.otp.identifier.UserLookup;
 import net.trader4.keycloak.otp.limit.FailureCap;
-import net.trader4.keycloak.otp.limit.PhoneSendGuard;
 import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -34,9 +32,6 @@ import org.keycloak.models.light.LightweightUserAdapter;
 public class OtpService {
 
     private static final Logger LOG = Logger.getLogger(OtpService.class);
-    private static final int HOUR = 3600;
-    /** Pacing key prefix of code checks made by a channel, beside the sends of the same channel. */
-    private static final String CHECK_PREFIX = "check:";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -45,6 +40,8 @@ public class OtpService {
     private final RateLimiter limiter;
     private final OtpKeys keys;
     private final WalletChallenges walletChallenges;
+    private final SendAdmission admission;
+    private final SentCodeCheck sentCodes;
 
     public OtpService(KeycloakSession session, RealmModel realm, OtpConfig config) {
         this.session = session;
@@ -54,6 +51,8 @@ public class OtpService {
         this.limiter = new RateLimiter(session.singleUseObjects());
         this.keys = new OtpKeys(session, realm);
         this.walletChallenges = new WalletChallenges(session, realm, config, challenges, limiter);
+        this.admission = new SendAdmission(limiter, config, realm.getId());
+        this.sentCodes = new SentCodeCheck(session, realm, keys, config);
     }
 
     public OtpConfig config() {
@@ -103,25 +102,9 @@ public class OtpService {
         DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type(),
                 requestedChannel);
 
-        long ipWait = limiter.acquire(StateKeys.ipBucket(realm.getId(), "send", clientIp), config.sendsPerIpPerHour(), HOUR);
-        if (ipWait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes requested from your network. Try again later.", ipWait);
-        }
         String challengeKey = StateKeys.challenge(realm.getId(), identifier.value());
-        String cooldownKey = StateKeys.cooldown(realm.getId(), identifier.value());
+        String cooldownKey = admission.admit(identifier, clientIp, () -> cooldownLeft(challengeKey));
         int cooldown = config.resendCooldownSeconds();
-        if (!limiter.startCooldown(cooldownKey, cooldown)) {
-            throw new OtpException(OtpError.RATE_LIMITED, "A code was sent moments ago. Wait before asking for another.",
-                    cooldownLeft(challengeKey, cooldown));
-        }
-        long idWait = limiter.acquire(StateKeys.identifierBucket(realm.getId(), "send", identifier.value()),
-                config.sendsPerIdentifierPerHour(), HOUR);
-        if (idWait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes were sent to this identifier. Try again later.", idWait);
-        }
-        if (identifier.type().isPhone()) {
-            new PhoneSendGuard(limiter, config, realm.getId()).admit(identifier);
-        }
 
         UserModel user = UserLookup.find(session, realm, identifier);
         String code = CodeGenerator.digits(config.codeLength());
@@ -139,7 +122,7 @@ public class OtpService {
                 channel.channel().deliver(new OtpDelivery(realm, recipient, identifier, code, ttl,
                         session.getContext().resolveLocale(recipient)));
             } catch (DeliveryException e) {
-                limiter.endCooldown(cooldownKey);
+                admission.sendFailed(cooldownKey);
                 throw new OtpException(e.reason() == DeliveryException.Reason.DESTINATION_REJECTED
                         ? OtpError.UNDELIVERABLE : OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
             }
@@ -204,74 +187,15 @@ public class OtpService {
         if (challenge == null) {
             throw new OtpException(OtpError.EXPIRED_CODE, "No code is pending for this identifier, or it has expired. Request a new code.");
         }
-        int maxAttempts = config.maxAttempts();
-        int attempt = limiter.takeSlot(StateKeys.attempts(challenge.id()), maxAttempts,
-                challenge.expiresAt() - Time.currentTime());
-        if (attempt < 0) {
-            throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.");
-        }
-        long started = System.nanoTime();
-        boolean proven = !accountLocked && (wallet
-                ? walletChallenges.proves(identifier, challenge, normalisedCode)
-                : challenge.isCheckedByChannel() ? channelAccepts(challenge, identifier, normalisedCode)
-                : codeMatches(challenge, normalisedCode));
-        if (!proven && !wallet && !challenge.isCheckedByChannel()) {
-            holdLikeAChannelCheck(identifier, started);
-        }
-        if (!proven) {
-            boolean realmUnderAttack = failures.recordFailure();
-            int left = maxAttempts - attempt - 1;
-            if (left <= 0 || realmUnderAttack) {
-                if (left > 0) {
-                    challenges.consume(challengeKey, challenge);
-                }
-                throw new OtpException(OtpError.TOO_MANY_ATTEMPTS, "Too many wrong codes. Request a new code.")
-                        .forAccount(challenge.hasAccount() ? challenge.userId() : null);
-            }
-            throw OtpException.wrongCode((wallet ? "The signature does not match the message and address. "
-                    : "The code is not correct. ") + left + (left == 1 ? " try" : " tries") + " left.", left)
-                    .forAccount(challenge.hasAccount() ? challenge.userId() : null);
-        }
+        boolean proofSkipped = accountLocked;
+        new CodeTries(limiter, failures, config.maxAttempts()).attempt(challenge, wallet
+                        ? () -> !proofSkipped && walletChallenges.proves(identifier, challenge, normalisedCode)
+                        : () -> !proofSkipped && sentCodes.accepts(challenge, identifier, normalisedCode),
+                wallet ? "The signature does not match the message and address. " : "The code is not correct. ");
         if (!challenges.consume(challengeKey, challenge)) {
             throw new OtpException(OtpError.EXPIRED_CODE, "This code has already been used. Request a new code.");
         }
         return signedIn(identifier, challenge, pendingActions);
-    }
-
-    private boolean channelAccepts(OtpChallenge challenge, Identifier identifier, String code) throws OtpException {
-        DeliveryChannel channel = session.getProvider(DeliveryChannel.class, challenge.channel());
-        if (channel == null) {
-            throw new OtpException(OtpError.EXPIRED_CODE, "This code can no longer be checked. Request a new code.");
-        }
-        long started = System.nanoTime();
-        try {
-            return channel.checkCode(realm, identifier, code);
-        } catch (DeliveryException e) {
-            throw new OtpException(OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
-        } finally {
-            SignPacing.recordSend(realm.getId(), CHECK_PREFIX + challenge.channel(), System.nanoTime() - started);
-        }
-    }
-
-    /**
-     * Where the realm's channel checks codes itself (Twilio Verify), a code for a known identifier
-     * costs a round trip to it and one for an identifier nobody receives would not: the latter is
-     * held until a typical check has passed, so no timing tells the two apart.
-     */
-    private void holdLikeAChannelCheck(Identifier identifier, long started) {
-        try {
-            DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type());
-            if (channel.channel().checksCodesItself(realm)) {
-                SignPacing.holdUntil(started, SignPacing.typicalSend(realm.getId(), CHECK_PREFIX + channel.id()));
-            }
-        } catch (OtpException noChannel) {
-            // No channel for this kind of identifier: nothing was sent to anyone, nothing to match.
-        }
-    }
-
-    private boolean codeMatches(OtpChallenge challenge, String code) {
-        byte[] secret = keys.byKid(challenge.keyId());
-        return secret != null && CodeHasher.matches(secret, challenge.id(), code, challenge.codeHash());
     }
 
     private VerifiedSignIn signedIn(Identifier identifier, OtpChallenge challenge, AccountChecks.PendingActions pendingActions)
@@ -323,9 +247,8 @@ public class OtpService {
         return user;
     }
 
-    private long cooldownLeft(String challengeKey, int cooldown) {
+    private long cooldownLeft(String challengeKey) {
         OtpChallenge last = challenges.find(challengeKey);
-        long left = last == null ? cooldown : last.issuedAt() + cooldown - Time.currentTime();
-        return Math.max(1, Math.min(cooldown, left));
+        return admission.cooldownLeft(last == null ? 0 : last.issuedAt(), Time.currentTime());
     }
 }

@@ -1,0 +1,68 @@
+package net.trader4.keycloak.otp.service;
+
+import java.util.function.LongSupplier;
+
+import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.limit.PhoneSendGuard;
+import net.trader4.keycloak.otp.limit.RateLimiter;
+
+/**
+ * The limits every code to a destination passes before it is sent, whatever it is for (a sign-in,
+ * proving a new phone number): the client's hourly cap, the destination's cooldown and hourly cap,
+ * and for phones the guards against SMS pumping. One set of counters, so no purpose widens another's.
+ */
+final class SendAdmission {
+
+    private static final int HOUR = 3600;
+
+    private final RateLimiter limiter;
+    private final OtpConfig config;
+    private final String realmId;
+
+    SendAdmission(RateLimiter limiter, OtpConfig config, String realmId) {
+        this.limiter = limiter;
+        this.config = config;
+        this.realmId = realmId;
+    }
+
+    /**
+     * Takes the slots one send needs, or refuses.
+     *
+     * @param cooldownLeft the seconds the running cooldown has left, asked only when one runs
+     * @return the key of the cooldown started, to end it when the send then fails
+     */
+    String admit(Identifier destination, String clientIp, LongSupplier cooldownLeft) throws OtpException {
+        long ipWait = limiter.acquire(StateKeys.ipBucket(realmId, "send", clientIp), config.sendsPerIpPerHour(), HOUR);
+        if (ipWait > 0) {
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes requested from your network. Try again later.", ipWait);
+        }
+        String cooldownKey = StateKeys.cooldown(realmId, destination.value());
+        if (!limiter.startCooldown(cooldownKey, config.resendCooldownSeconds())) {
+            throw new OtpException(OtpError.RATE_LIMITED, "A code was sent moments ago. Wait before asking for another.",
+                    cooldownLeft.getAsLong());
+        }
+        long idWait = limiter.acquire(StateKeys.identifierBucket(realmId, "send", destination.value()),
+                config.sendsPerIdentifierPerHour(), HOUR);
+        if (idWait > 0) {
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes were sent to this identifier. Try again later.", idWait);
+        }
+        if (destination.type().isPhone()) {
+            new PhoneSendGuard(limiter, config, realmId).admit(destination);
+        }
+        return cooldownKey;
+    }
+
+    /** A send that failed consumed nothing the user could notice: the next may go at once. */
+    void sendFailed(String cooldownKey) {
+        limiter.endCooldown(cooldownKey);
+    }
+
+    /** The seconds a cooldown has left that started with a code issued at {@code issuedAt} (0: unknown). */
+    long cooldownLeft(long issuedAt, long now) {
+        int cooldown = config.resendCooldownSeconds();
+        long left = issuedAt <= 0 ? cooldown : issuedAt + cooldown - now;
+        return Math.max(1, Math.min(cooldown, left));
+    }
+}
