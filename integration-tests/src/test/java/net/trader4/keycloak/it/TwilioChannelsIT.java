@@ -225,6 +225,30 @@ class TwilioChannelsIT {
     }
 
     @Test
+    void tollFraudNumberTypesAreRefusedByDefault() {
+        String voip = "+445612" + sixDigits();
+        userWith("phone_number", voip);
+        Answer refused = api.sign(voip);
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("unsupported_identifier", refused.error());
+        assertTrue(refused.message().contains("kind of number"), refused.message());
+
+        // The demo realm allows UAN numbers (the contract's example landline is one); without that, refused too.
+        String uan = "+445510" + sixDigits();
+        userWith("phone_number", uan);
+        TestUsers.removeRealmAttribute(realm, "trader4.otp.allowedRiskyNumberTypes");
+        try {
+            Answer uanRefused = api.sign(uan);
+            assertEquals(400, uanRefused.status(), uanRefused.toString());
+            assertEquals("unsupported_identifier", uanRefused.error());
+        } finally {
+            TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.allowedRiskyNumberTypes", "UAN"));
+        }
+        assertTrue(twilio.requestsTo("/").isEmpty(), "no call or text left for either");
+        assertEquals(200, api.sign(uan).status(), "allowed again, called");
+    }
+
+    @Test
     void aRealmsOwnEndpointNeverGetsTheServersCredentials() {
         String mobile = "+447910" + sixDigits();
         userWith("mobile_number", mobile);
