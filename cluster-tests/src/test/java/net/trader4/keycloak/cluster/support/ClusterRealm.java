@@ -35,6 +35,8 @@ final class ClusterRealm {
         ObjectNode attributes = realm.with("attributes");
         attributes.put("trader4.otp.sendsPerIpPerHour", "100000");
         attributes.put("trader4.otp.failuresPerIpPerHour", "100000");
+        // The hostile run starts thousands of Google sign-ins from one address: its checks, not the cap, must answer.
+        attributes.put("trader4.otp.googleStartsPerIpPerHour", "100000");
         attributes.put("trader4.otp.resendCooldownSeconds", "0");
         attributes.put("trader4.otp.sendsPerIdentifierPerHour", "100");
         // The hostile run sends a few valid-looking numbers too: the phone caps must not run dry for the fault tests.
