@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.ApiClient.Answer;
+import net.trader4.keycloak.it.support.LoopbackCaller;
 import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
@@ -395,6 +396,24 @@ class GoogleSignInIT {
             return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void startsFromOneAddressAreCappedBeforeTheyFillTheStateStore() throws Exception {
+        LoopbackCaller caller = LoopbackCaller.fresh();
+        String start = realm.getBaseUrl().replace("://localhost:", "://127.0.0.1:") + "/trader4/v1/oauth/google";
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.googleStartsPerIpPerHour", "2"));
+        try {
+            assertEquals(303, caller.get(start).status());
+            assertEquals(303, caller.get(start).status());
+            LoopbackCaller.Reply capped = caller.get(start);
+            assertEquals(429, capped.status(), capped.toString());
+            assertEquals("rate_limited", capped.error());
+            assertTrue(Long.parseLong(capped.header("Retry-After")) > 0, capped.head());
+            assertEquals(303, LoopbackCaller.fresh().get(start).status(), "another address has its own budget");
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.otp.googleStartsPerIpPerHour");
         }
     }
 

@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @KeycloakIntegrationTest(config = Trader4ServerConfig.class)
 class TwilioChannelsIT {
 
+    /** A second stand-in: a host a realm admin, not the operator, points the realm at. */
+    private static final int ELSEWHERE_PORT = 18090;
+    private static final String REALM_ACCOUNT_SID = "AC00000000000000000000000000000002";
     private static final Pattern SMS_CODE = Pattern.compile("(?m)^@\\S+ #([0-9]{6})$");
 
     static TwilioStandIn twilio;
@@ -218,6 +221,82 @@ class TwilioChannelsIT {
             assertEquals("call", call.get("Channel"), "a landline gets Verify's call");
         } finally {
             TestUsers.removeRealmAttribute(realm, "trader4.twilio.verifyServiceSid");
+        }
+    }
+
+    @Test
+    void tollFraudNumberTypesAreRefusedByDefault() {
+        String voip = "+445612" + sixDigits();
+        userWith("phone_number", voip);
+        Answer refused = api.sign(voip);
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("unsupported_identifier", refused.error());
+        assertTrue(refused.message().contains("kind of number"), refused.message());
+
+        // The demo realm allows UAN numbers (the contract's example landline is one); without that, refused too.
+        String uan = "+445510" + sixDigits();
+        userWith("phone_number", uan);
+        TestUsers.removeRealmAttribute(realm, "trader4.otp.allowedRiskyNumberTypes");
+        try {
+            Answer uanRefused = api.sign(uan);
+            assertEquals(400, uanRefused.status(), uanRefused.toString());
+            assertEquals("unsupported_identifier", uanRefused.error());
+        } finally {
+            TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.allowedRiskyNumberTypes", "UAN"));
+        }
+        assertTrue(twilio.requestsTo("/").isEmpty(), "no call or text left for either");
+        assertEquals(200, api.sign(uan).status(), "allowed again, called");
+    }
+
+    @Test
+    void aRealmsOwnEndpointNeverGetsTheServersCredentials() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+        String serverCredentials = "Basic " + Base64.getEncoder().encodeToString(
+                (TwilioStandIn.ACCOUNT_SID + ":" + TwilioStandIn.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+        try (TwilioStandIn elsewhere = new TwilioStandIn(ELSEWHERE_PORT)) {
+            TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.apiBaseUrl", TwilioStandIn.baseUrl(ELSEWHERE_PORT)));
+            try {
+                Answer refused = api.sign(mobile);
+                assertEquals(503, refused.status(), refused.toString());
+                assertEquals("delivery_unavailable", refused.error());
+                assertTrue(refused.message().contains("settings are invalid"), refused.message());
+                assertTrue(elsewhere.requestsTo("/").isEmpty(), "the realm's endpoint got nothing");
+                assertTrue(twilio.requestsTo("/").isEmpty(), "and the server's endpoint no SMS to the realm's liking");
+
+                // With credentials of its own the realm may send where it likes: only its own go there.
+                TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.accountSid", REALM_ACCOUNT_SID,
+                        "trader4.twilio.authToken", "realm-own-token"));
+                Answer own = api.sign(mobile);
+                assertEquals(200, own.status(), own.toString());
+                List<LoggedRequest> sent = elsewhere.requestsTo("/");
+                assertEquals(1, sent.size());
+                assertEquals("Basic " + Base64.getEncoder().encodeToString(
+                        (REALM_ACCOUNT_SID + ":realm-own-token").getBytes(StandardCharsets.UTF_8)),
+                        sent.get(0).getHeader("Authorization"));
+                assertTrue(sent.stream().noneMatch(r -> serverCredentials.equals(r.getHeader("Authorization"))));
+            } finally {
+                TestUsers.removeRealmAttribute(realm, "trader4.twilio.apiBaseUrl");
+                TestUsers.removeRealmAttribute(realm, "trader4.twilio.accountSid");
+                TestUsers.removeRealmAttribute(realm, "trader4.twilio.authToken");
+            }
+        }
+    }
+
+    @Test
+    void aRealmEndpointOverPlainHttpElsewhereIsRefused() {
+        String mobile = "+447910" + sixDigits();
+        userWith("mobile_number", mobile);
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.apiBaseUrl", "http://twilio.attacker.example",
+                "trader4.twilio.accountSid", REALM_ACCOUNT_SID, "trader4.twilio.authToken", "realm-own-token"));
+        try {
+            Answer refused = api.sign(mobile);
+            assertEquals(503, refused.status(), refused.toString());
+            assertEquals("delivery_unavailable", refused.error());
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.twilio.apiBaseUrl");
+            TestUsers.removeRealmAttribute(realm, "trader4.twilio.accountSid");
+            TestUsers.removeRealmAttribute(realm, "trader4.twilio.authToken");
         }
     }
 

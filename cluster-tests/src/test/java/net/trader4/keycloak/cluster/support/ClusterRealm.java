@@ -37,6 +37,8 @@ final class ClusterRealm {
         attributes.put("trader4.otp.failuresPerIpPerHour", "100000");
         // All tests share one realm and come from one address: the realm-wide guessing budget is not what they test.
         attributes.put("trader4.otp.failuresPerRealmPerHour", "1000000");
+        // The hostile run starts thousands of Google sign-ins from one address: its checks, not the cap, must answer.
+        attributes.put("trader4.otp.googleStartsPerIpPerHour", "100000");
         attributes.put("trader4.otp.resendCooldownSeconds", "0");
         attributes.put("trader4.otp.sendsPerIdentifierPerHour", "100");
         // The hostile run sends a few valid-looking numbers too: the phone caps must not run dry for the fault tests.

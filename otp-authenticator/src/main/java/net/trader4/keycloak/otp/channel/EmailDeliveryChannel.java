@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import net.trader4.keycloak.otp.identifier.IdentifierType;
+import net.trader4.keycloak.otp.identifier.LogSafeText;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -62,11 +63,12 @@ public class EmailDeliveryChannel implements DeliveryChannel {
         return display == null || display.isBlank() ? delivery.realm().getName() : display;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The mail server's reply, which quotes the recipient, with addresses and numbers masked. */
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getClass().getSimpleName() + ": " + LogSafeText.of(root.getMessage());
     }
 }

@@ -90,9 +90,20 @@ public final class OtpConfig {
         return get(OtpConfigProperties.FAILURES_PER_REALM_PER_HOUR);
     }
 
+    public int googleStartsPerIpPerHour() {
+        return get(OtpConfigProperties.GOOGLE_STARTS_PER_IP_PER_HOUR);
+    }
+
     /** Destination countries phones may be in (ISO 3166 codes); empty means all. */
     public Set<String> allowedCountries() {
         return list(OtpConfigProperties.ALLOWED_COUNTRIES).stream().map(c -> c.toUpperCase(Locale.ROOT))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The risky number types ({@link OtpConfigProperties#RISKY_NUMBER_TYPES}) the realm accepts; empty by default. */
+    public Set<String> allowedRiskyNumberTypes() {
+        return list(OtpConfigProperties.ALLOWED_RISKY_NUMBER_TYPES).stream().map(t -> t.toUpperCase(Locale.ROOT))
+                .filter(OtpConfigProperties.RISKY_NUMBER_TYPES::contains)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 

@@ -1,6 +1,7 @@
 package net.trader4.keycloak.otp.config;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Names, defaults and safe bounds of the OTP settings. A realm sets them as realm attributes
@@ -30,6 +31,8 @@ public final class OtpConfigProperties {
             "Wrong codes one client IP (IPv6: one /64) can submit per hour.");
     public static final IntSetting FAILURES_PER_REALM_PER_HOUR = new IntSetting("failuresPerRealmPerHour", 1000, 1, 10_000_000,
             "Wrong codes per hour across the realm; beyond it every pending code gets one try only (a guessing attack spread over many addresses).");
+    public static final IntSetting GOOGLE_STARTS_PER_IP_PER_HOUR = new IntSetting("googleStartsPerIpPerHour", 60, 1, 100_000,
+            "Google sign-ins one client IP can start per hour (each keeps a state entry for 10 minutes).");
 
     public static final IntSetting PHONE_SENDS_PER_PREFIX_PER_HOUR = new IntSetting("phoneSendsPerPrefixPerHour", 10, 1, 100_000,
             "SMS and calls per hour to numbers sharing all but their last three digits (SMS pumping uses number ranges).");
@@ -40,6 +43,13 @@ public final class OtpConfigProperties {
 
     public static final String DEFAULT_REGION = "defaultRegion";
     public static final String ALLOWED_COUNTRIES = "allowedCountries";
+    /**
+     * Number types that are refused by default because calls and texts to them are a known toll
+     * fraud route (libphonenumber names: {@code UAN}, {@code VOIP}, {@code PERSONAL_NUMBER}), which
+     * the realm accepts anyway.
+     */
+    public static final String ALLOWED_RISKY_NUMBER_TYPES = "allowedRiskyNumberTypes";
+    public static final Set<String> RISKY_NUMBER_TYPES = Set.of("UAN", "VOIP", "PERSONAL_NUMBER");
     public static final String AUTO_REGISTER = "autoRegister";
     public static final String CHANNELS = "channels";
     public static final String ALLOWED_IDENTIFIER_TYPES = "allowedIdentifierTypes";
@@ -54,7 +64,7 @@ public final class OtpConfigProperties {
 
     public static final List<IntSetting> INT_SETTINGS = List.of(CODE_LENGTH, CODE_TTL_SECONDS, MAX_ATTEMPTS,
             RESEND_COOLDOWN_SECONDS, SENDS_PER_IDENTIFIER_PER_HOUR, SENDS_PER_IP_PER_HOUR, FAILURES_PER_IP_PER_HOUR,
-            FAILURES_PER_REALM_PER_HOUR,
+            FAILURES_PER_REALM_PER_HOUR, GOOGLE_STARTS_PER_IP_PER_HOUR,
             PHONE_SENDS_PER_PREFIX_PER_HOUR, PHONE_SENDS_PER_COUNTRY_PER_HOUR, PHONE_SENDS_PER_HOUR);
 
     private OtpConfigProperties() {

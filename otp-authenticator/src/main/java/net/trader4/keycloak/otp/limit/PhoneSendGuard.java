@@ -1,5 +1,6 @@
 package net.trader4.keycloak.otp.limit;
 
+import java.util.Locale;
 import java.util.Set;
 
 import net.trader4.keycloak.otp.challenge.StateKeys;
@@ -11,7 +12,8 @@ import net.trader4.keycloak.otp.service.OtpException;
 
 /**
  * Guards against SMS pumping and toll fraud: every SMS or call costs money, and fraudsters
- * request codes for ranges of premium or foreign numbers they are paid for. Checked before each
+ * request codes for ranges of premium or foreign numbers they are paid for, and for number types
+ * whose termination fees they share (UAN, VOIP, personal numbers), refused unless the realm allows them. Checked before each
  * send to a phone, after the per-identifier and per-IP limits.
  */
 public final class PhoneSendGuard {
@@ -29,6 +31,11 @@ public final class PhoneSendGuard {
     }
 
     public void admit(Identifier phone) throws OtpException {
+        if (OtpConfigProperties.RISKY_NUMBER_TYPES.contains(phone.phoneType())
+                && !config.allowedRiskyNumberTypes().contains(phone.phoneType())) {
+            throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER, "Sign-in codes are not sent to this kind of number ("
+                    + phone.phoneType().toLowerCase(Locale.ROOT).replace('_', ' ') + "). Sign in another way.");
+        }
         Set<String> allowed = config.allowedCountries();
         if (!allowed.isEmpty() && (phone.regionCode() == null || !allowed.contains(phone.regionCode()))) {
             throw new OtpException(OtpError.COUNTRY_NOT_ALLOWED,

@@ -1,15 +1,19 @@
 package net.trader4.keycloak.otp.limit;
 
+import java.util.List;
 import java.util.Map;
 
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.identifier.IdentifierClassifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
+import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,5 +66,31 @@ class PhoneSendGuardTest {
     @Test
     void prefixDropsTheLastThreeDigits() {
         assertEquals("+447912345", PhoneSendGuard.prefixOf("+447912345678"));
+    }
+
+    @Test
+    void tollFraudNumberTypesAreRefusedUnlessTheRealmAllowsThem() throws Exception {
+        IdentifierClassifier numbers = new IdentifierClassifier(null);
+        Identifier uan = numbers.classify("+445528888852");
+        Identifier voip = numbers.classify("+445612345678");
+        Identifier personal = numbers.classify("+447012345678");
+        assertEquals(List.of("UAN", "VOIP", "PERSONAL_NUMBER"), List.of(uan.phoneType(), voip.phoneType(), personal.phoneType()));
+
+        PhoneSendGuard strict = guard(Map.of());
+        for (Identifier risky : List.of(uan, voip, personal)) {
+            OtpException refused = assertThrows(OtpException.class, () -> strict.admit(risky), risky.phoneType());
+            assertEquals(OtpError.UNSUPPORTED_IDENTIFIER, refused.error());
+            assertTrue(refused.getMessage().contains("kind of number"), refused.getMessage());
+            assertFalse(refused.getMessage().contains(risky.value().substring(4)), "no number in the message");
+        }
+        strict.admit(numbers.classify("+442079460123"));
+        strict.admit(mobile("+447912345678", "GB"));
+
+        PhoneSendGuard relaxed = guard(Map.of("allowedRiskyNumberTypes", "uan, voip, PREMIUM_RATE"));
+        relaxed.admit(uan);
+        relaxed.admit(voip);
+        assertThrows(OtpException.class, () -> relaxed.admit(personal), "only the types named");
+        assertThrows(InvalidIdentifierException.class, () -> numbers.classify("+449098790000"),
+                "premium rate stays refused whatever the setting");
     }
 }

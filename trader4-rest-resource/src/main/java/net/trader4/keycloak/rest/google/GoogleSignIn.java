@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import net.trader4.keycloak.otp.challenge.CodeGenerator;
+import net.trader4.keycloak.otp.challenge.StateKeys;
 import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.limit.RateLimiter;
 import net.trader4.keycloak.otp.service.SecondFactor;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.token.CodeRedemption;
@@ -42,6 +44,7 @@ public final class GoogleSignIn {
     public static final String IDP_ALIAS = "google";
     static final int STATE_TTL_SECONDS = 600;
     static final int HANDOFF_TTL_SECONDS = 60;
+    private static final int HOUR_SECONDS = 3600;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -69,6 +72,7 @@ public final class GoogleSignIn {
         if (redirect != null && appChallenge.isEmpty() && !redirect.startsWith("https://")) {
             throw ApiError.invalidRequest("code_challenge (PKCE, S256) is required for a redirect_uri that is not https.");
         }
+        takeStartSlot();
         String verifier = PkceUtils.generateCodeVerifier();
         String state = CodeGenerator.hex(24);
         session.singleUseObjects().put(stateKey(state), STATE_TTL_SECONDS,
@@ -84,6 +88,16 @@ public final class GoogleSignIn {
                 .queryParam("kc_idp_hint", IDP_ALIAS)
                 .build(realm.getName());
         return Response.seeOther(authorization).header("Cache-Control", "no-store").build();
+    }
+
+    /** Every start stores a state for minutes: an anonymous caller must not be able to fill the store. */
+    private void takeStartSlot() throws ApiError {
+        long wait = new RateLimiter(session.singleUseObjects()).acquire(
+                StateKeys.ipBucket(realm.getId(), "google", session.getContext().getConnection().getRemoteAddr()),
+                OtpConfig.forRealm(realm).googleStartsPerIpPerHour(), HOUR_SECONDS);
+        if (wait > 0) {
+            throw new ApiError(429, "rate_limited", "Too many Google sign-ins started from your network. Try again later.", wait);
+        }
     }
 
     /**

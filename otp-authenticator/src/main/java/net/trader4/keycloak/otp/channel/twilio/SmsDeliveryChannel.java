@@ -21,7 +21,7 @@ public class SmsDeliveryChannel extends TwilioDeliveryChannel {
 
     @Override
     public boolean isReady(RealmModel realm) {
-        return support.config(realm).map(TwilioConfig::canSendSms).orElse(false);
+        return offered(realm, TwilioConfig::canSendSms);
     }
 
     @Override

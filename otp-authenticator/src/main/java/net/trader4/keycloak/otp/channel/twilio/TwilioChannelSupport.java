@@ -24,14 +24,17 @@ final class TwilioChannelSupport {
         this.httpClients = httpClients;
     }
 
-    /** The realm's settings with secrets taken from the vault, or empty when they are malformed. */
+    /**
+     * The realm's settings with secrets taken from the vault, or empty when they are malformed or
+     * break the credential rules of {@link TwilioSettingsLookup}.
+     */
     Optional<TwilioConfig> config(RealmModel realm) {
         try {
             return Optional.of(TwilioConfig.from(TwilioSettingsLookup.forRealm(realm, providerOptions))
                     .withSecretsResolved(this::fromVault));
         } catch (IllegalArgumentException e) {
             // The message names the setting, never its value.
-            LOG.warnf("Realm %s: Twilio settings are invalid: %s", realm.getName(), e.getMessage());
+            LOG.warnf("Realm %s: Twilio settings are invalid, no SMS or call is sent: %s", realm.getName(), e.getMessage());
             return Optional.empty();
         }
     }

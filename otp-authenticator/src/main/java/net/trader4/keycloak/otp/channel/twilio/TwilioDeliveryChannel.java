@@ -1,5 +1,7 @@
 package net.trader4.keycloak.otp.channel.twilio;
 
+import java.util.function.Predicate;
+
 import net.trader4.keycloak.otp.channel.DeliveryChannel;
 import net.trader4.keycloak.otp.channel.DeliveryException;
 import net.trader4.keycloak.otp.channel.OtpDelivery;
@@ -46,7 +48,15 @@ abstract class TwilioDeliveryChannel implements DeliveryChannel {
         }
     }
 
+    /**
+     * Whether the channel is offered: settings that are invalid count, so that the user gets a
+     * clear {@code 503} from {@link #deliver} rather than being told the realm has no such sign-in.
+     */
+    boolean offered(RealmModel realm, Predicate<TwilioConfig> canSend) {
+        return support.config(realm).map(canSend::test).orElse(true);
+    }
+
     private TwilioConfig config(RealmModel realm) throws DeliveryException {
-        return support.config(realm).orElseThrow(() -> TwilioErrorMapper.unavailable(product));
+        return support.config(realm).orElseThrow(() -> TwilioErrorMapper.misconfigured(product));
     }
 }

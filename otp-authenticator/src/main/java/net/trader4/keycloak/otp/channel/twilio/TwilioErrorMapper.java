@@ -70,6 +70,13 @@ final class TwilioErrorMapper {
                 + " with your sign-in code could not be sent right now. Please try again in a moment.");
     }
 
+    /** The realm's Twilio settings are invalid (logged with what is wrong); nothing was sent. */
+    static DeliveryException misconfigured(TwilioProduct product) {
+        return new DeliveryException(PROVIDER_UNAVAILABLE, "The " + product.words()
+                + " with your sign-in code cannot be sent: this site's Twilio settings are invalid."
+                + " Please sign in another way or tell the site's administrator.");
+    }
+
     /** The HTTP status, from Twilio's error body or else from the response; 0 when there was none. */
     static int httpStatus(ApiException e) {
         if (e.getStatusCode() != null && e.getStatusCode() > 0) {

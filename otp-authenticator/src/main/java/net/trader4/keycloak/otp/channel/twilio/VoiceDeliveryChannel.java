@@ -25,7 +25,7 @@ public class VoiceDeliveryChannel extends TwilioDeliveryChannel {
 
     @Override
     public boolean isReady(RealmModel realm) {
-        return support.config(realm).map(TwilioConfig::canCall).orElse(false);
+        return offered(realm, TwilioConfig::canCall);
     }
 
     @Override

@@ -40,4 +40,19 @@ class TwilioBaseUrlTest {
         assertThrows(IllegalArgumentException.class, () -> TwilioBaseUrl.parse("127.0.0.1:8089"));
         assertThrows(IllegalArgumentException.class, () -> TwilioBaseUrl.parse("http://"));
     }
+
+    @Test
+    void plainHttpOnlyToThisMachine() {
+        for (String local : new String[] {"http://127.0.0.1:8089", "http://127.255.3.4", "http://localhost:1",
+                "http://LOCALHOST", "http://[::1]:8089"}) {
+            assertDoesNotThrow(() -> TwilioBaseUrl.parse(local), local);
+        }
+        for (String remote : new String[] {"http://attacker.example", "http://10.0.0.5:8089", "http://128.0.0.1",
+                "http://127.0.0.1.attacker.example", "http://localhost.attacker.example", "http://[::2]"}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> TwilioBaseUrl.parse(remote), remote);
+            assertTrue(refused.getMessage().contains("https://"), refused.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> TwilioBaseUrl.parse("http://127.0.0.256"));
+        assertEquals("attacker.example", TwilioBaseUrl.parse("https://attacker.example").host());
+    }
 }

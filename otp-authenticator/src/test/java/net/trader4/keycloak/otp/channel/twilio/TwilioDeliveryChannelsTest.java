@@ -21,6 +21,7 @@ import java.util.ServiceLoader;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import net.trader4.keycloak.otp.channel.DeliveryChannel;
+import net.trader4.keycloak.otp.channel.DeliveryException;
 import net.trader4.keycloak.otp.channel.DeliveryChannelFactory;
 import net.trader4.keycloak.otp.channel.OtpDelivery;
 import net.trader4.keycloak.otp.identifier.Identifier;
@@ -28,6 +29,7 @@ import net.trader4.keycloak.otp.identifier.IdentifierType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.vault.VaultStringSecret;
@@ -147,10 +149,27 @@ class TwilioDeliveryChannelsTest {
     }
 
     @Test
-    void malformedSettingsAreNotReady() {
+    void invalidSettingsAreAClearOutageNotAMissingSignIn() {
         realmAttributes.put("trader4.twilio.apiBaseUrl", "http://127.0.0.1:1/twilio");
+        SmsDeliveryChannel sms = new SmsDeliveryChannel(support());
 
-        assertFalse(new SmsDeliveryChannel(support()).isReady(realm()));
+        assertTrue(sms.isReady(realm()), "offered, so that the user hears why it fails");
+        DeliveryException refused = assertThrows(DeliveryException.class, () -> sms.deliver(delivery(MOBILE, Locale.ENGLISH)));
+        assertEquals(DeliveryException.Reason.PROVIDER_UNAVAILABLE, refused.reason());
+        assertTrue(refused.getMessage().contains("settings are invalid"), refused.getMessage());
+    }
+
+    @Test
+    void aRealmEndpointWithTheServersCredentialsSendsNothingAnywhere() {
+        realmAttributes.remove("trader4.twilio.accountSid");
+        realmAttributes.remove("trader4.twilio.authToken");
+        Config.Scope server = proxy(Config.Scope.class, (method, args) -> method.equals("get") ? Map.of(
+                "accountSid", ACCOUNT_SID, "authToken", "server-token", "fromNumber", "+15005550006").get((String) args[0]) : null);
+        TwilioChannelSupport support = new TwilioChannelSupport(session(), List.of(server), clients);
+
+        assertThrows(DeliveryException.class, () -> new SmsDeliveryChannel(support).deliver(delivery(MOBILE, Locale.ENGLISH)));
+        assertThrows(DeliveryException.class, () -> new VoiceDeliveryChannel(support).deliver(delivery(LANDLINE, Locale.ENGLISH)));
+        assertEquals(0, twilio.getAllServeEvents().size(), "the realm's endpoint got no request");
     }
 
     @Test
