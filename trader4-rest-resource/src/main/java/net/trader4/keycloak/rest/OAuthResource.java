@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.DELETE;
@@ -180,10 +181,11 @@ public class OAuthResource {
         if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
             UserModel account = e.accountId() == null ? null : session.users().getUserById(realm, e.accountId());
             if (account != null) {
+                // Keycloak counts failures of the categories it knows only: a one-time code is "otp", as on the login page.
                 event.user(account).detail(Details.USERNAME, account.getUsername());
                 if (realm.isBruteForceProtected()) {
                     session.getProvider(BruteForceProtector.class).failedLogin(realm, account,
-                            session.getContext().getConnection(), session.getContext().getUri(), java.util.Set.of());
+                            session.getContext().getConnection(), session.getContext().getUri(), Set.of(OTPCredentialModel.TYPE));
                 }
             }
             event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);

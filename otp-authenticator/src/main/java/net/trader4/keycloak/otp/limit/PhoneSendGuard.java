@@ -30,7 +30,13 @@ public final class PhoneSendGuard {
         this.realmId = realmId;
     }
 
-    public void admit(Identifier phone) throws OtpException {
+    /**
+     * @param delivered whether an SMS or call really goes out. Only those spend the range, country
+     *                  and realm budgets, so codes asked for numbers nobody has cannot use up what
+     *                  real users need; every request is refused alike once a budget is spent, so
+     *                  the refusal tells nobody whether a number has an account.
+     */
+    public void admit(Identifier phone, boolean delivered) throws OtpException {
         if (OtpConfigProperties.RISKY_NUMBER_TYPES.contains(phone.phoneType())
                 && !config.allowedRiskyNumberTypes().contains(phone.phoneType())) {
             throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER, "Sign-in codes are not sent to this kind of number ("
@@ -42,11 +48,11 @@ public final class PhoneSendGuard {
                     "Sign-in codes cannot be sent to phone numbers in this country.");
         }
         take("phone-prefix", prefixOf(phone.value()), config.get(OtpConfigProperties.PHONE_SENDS_PER_PREFIX_PER_HOUR),
-                "Too many codes were sent to numbers like this one. Try again later.");
+                "Too many codes were sent to numbers like this one. Try again later.", delivered);
         take("phone-country", String.valueOf(phone.regionCode()), config.get(OtpConfigProperties.PHONE_SENDS_PER_COUNTRY_PER_HOUR),
-                "Too many codes were sent to this country. Try again later.");
+                "Too many codes were sent to this country. Try again later.", delivered);
         take("phone-budget", "realm", config.get(OtpConfigProperties.PHONE_SENDS_PER_HOUR),
-                "Sign-in by phone is paused for now. Try again later or use another way to sign in.");
+                "Sign-in by phone is paused for now. Try again later or use another way to sign in.", delivered);
     }
 
     /** All but the last three digits: a range of a thousand numbers. */
@@ -54,8 +60,9 @@ public final class PhoneSendGuard {
         return e164.length() > 7 ? e164.substring(0, e164.length() - 3) : e164;
     }
 
-    private void take(String purpose, String key, int limit, String message) throws OtpException {
-        long wait = limiter.acquire(StateKeys.identifierBucket(realmId, purpose, key), limit, HOUR);
+    private void take(String purpose, String key, int limit, String message, boolean delivered) throws OtpException {
+        String bucket = StateKeys.identifierBucket(realmId, purpose, key);
+        long wait = delivered ? limiter.acquire(bucket, limit, HOUR) : limiter.exhaustedFor(bucket, limit, HOUR);
         if (wait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, message, wait);
         }

@@ -52,7 +52,7 @@ public final class AccountChecks {
     /**
      * Stored required actions, and those Keycloak raises by trigger at login (verify email, verify
      * profile, an expired password, ...): evaluated on a throw-away authentication session as the
-     * password grant does; a raised action is stored on the user, as after any Keycloak login.
+     * password grant does (a trigger may also store its action on the user, as at any login).
      */
     private static boolean hasPendingActions(KeycloakSession session, RealmModel realm, UserModel user) {
         if (user.getRequiredActionsStream().findAny().isPresent()) {

@@ -103,16 +103,16 @@ public class OtpService {
                 requestedChannel);
 
         String challengeKey = StateKeys.challenge(realm.getId(), identifier.value());
-        String cooldownKey = admission.admit(identifier, clientIp, () -> cooldownLeft(challengeKey));
+        UserModel user = UserLookup.find(session, realm, identifier);
+        boolean reachable = user != null || config.autoRegister();
+        String cooldownKey = admission.admit(identifier, clientIp, reachable, () -> cooldownLeft(challengeKey));
         int cooldown = config.resendCooldownSeconds();
 
-        UserModel user = UserLookup.find(session, realm, identifier);
         String code = CodeGenerator.digits(config.codeLength());
         String challengeId = CodeGenerator.hex(16);
         OtpKeys.Key key = keys.active();
         long now = Time.currentTime();
         int ttl = config.codeTtlSeconds();
-        boolean reachable = user != null || config.autoRegister();
         if (reachable) {
             UserModel recipient = user != null ? user : newcomer(identifier);
             if (channel.channel().checksCodesItself(realm)) {

@@ -58,7 +58,7 @@ public final class OwnershipProofs {
                              String clientIp) throws OtpException {
         DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, destination.type(),
                 requestedChannel);
-        String cooldownKey = admission.admit(destination, clientIp,
+        String cooldownKey = admission.admit(destination, clientIp, true,
                 () -> admission.cooldownLeft(lastSentAt, Time.currentTime()));
         OtpKeys.Key key = keys.active();
         String code = channel.channel().checksCodesItself(realm) ? null : CodeGenerator.digits(config.codeLength());

@@ -30,10 +30,11 @@ final class SendAdmission {
     /**
      * Takes the slots one send needs, or refuses.
      *
+     * @param delivered    whether a message really goes out: only those spend the phone budgets
      * @param cooldownLeft the seconds the running cooldown has left, asked only when one runs
      * @return the key of the cooldown started, to end it when the send then fails
      */
-    String admit(Identifier destination, String clientIp, LongSupplier cooldownLeft) throws OtpException {
+    String admit(Identifier destination, String clientIp, boolean delivered, LongSupplier cooldownLeft) throws OtpException {
         long ipWait = limiter.acquire(StateKeys.ipBucket(realmId, "send", clientIp), config.sendsPerIpPerHour(), HOUR);
         if (ipWait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many codes requested from your network. Try again later.", ipWait);
@@ -49,7 +50,7 @@ final class SendAdmission {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many codes were sent to this identifier. Try again later.", idWait);
         }
         if (destination.type().isPhone()) {
-            new PhoneSendGuard(limiter, config, realmId).admit(destination);
+            new PhoneSendGuard(limiter, config, realmId).admit(destination, delivered);
         }
         return cooldownKey;
     }

@@ -30,8 +30,8 @@ class PhoneSendGuardTest {
     @Test
     void countriesOutsideTheAllowlistAre403() throws OtpException {
         PhoneSendGuard guard = guard(Map.of("allowedCountries", "gb, de"));
-        guard.admit(mobile("+447912345678", "GB"));
-        OtpException refused = assertThrows(OtpException.class, () -> guard.admit(mobile("+33612345678", "FR")));
+        guard.admit(mobile("+447912345678", "GB"), true);
+        OtpException refused = assertThrows(OtpException.class, () -> guard.admit(mobile("+33612345678", "FR"), true));
         assertEquals(OtpError.COUNTRY_NOT_ALLOWED, refused.error());
         assertEquals(403, refused.error().status());
     }
@@ -40,27 +40,40 @@ class PhoneSendGuardTest {
     void aNumberRangeIsCappedAsOne() throws OtpException {
         PhoneSendGuard guard = guard(Map.of("phoneSendsPerPrefixPerHour", "3"));
         for (int last = 100; last < 103; last++) {
-            guard.admit(mobile("+447912345" + last, "GB"));
+            guard.admit(mobile("+447912345" + last, "GB"), true);
         }
-        OtpException refused = assertThrows(OtpException.class, () -> guard.admit(mobile("+447912345199", "GB")));
+        OtpException refused = assertThrows(OtpException.class, () -> guard.admit(mobile("+447912345199", "GB"), true));
         assertEquals(OtpError.RATE_LIMITED, refused.error());
         assertTrue(refused.retryAfterSeconds() > 0);
-        guard.admit(mobile("+447912346100", "GB"));
+        guard.admit(mobile("+447912346100", "GB"), true);
     }
 
     @Test
     void countryCapAndRealmBudgetHold() throws OtpException {
         PhoneSendGuard perCountry = guard(Map.of("phoneSendsPerCountryPerHour", "2"));
-        perCountry.admit(mobile("+447911111111", "GB"));
-        perCountry.admit(mobile("+447922222222", "GB"));
-        assertThrows(OtpException.class, () -> perCountry.admit(mobile("+447933333333", "GB")));
-        perCountry.admit(mobile("+4915112345678", "DE"));
+        perCountry.admit(mobile("+447911111111", "GB"), true);
+        perCountry.admit(mobile("+447922222222", "GB"), true);
+        assertThrows(OtpException.class, () -> perCountry.admit(mobile("+447933333333", "GB"), true));
+        perCountry.admit(mobile("+4915112345678", "DE"), true);
 
         PhoneSendGuard budget = guard(Map.of("phoneSendsPerHour", "2"));
-        budget.admit(mobile("+447911111111", "GB"));
-        budget.admit(mobile("+4915112345678", "DE"));
-        OtpException paused = assertThrows(OtpException.class, () -> budget.admit(mobile("+33612345678", "FR")));
+        budget.admit(mobile("+447911111111", "GB"), true);
+        budget.admit(mobile("+4915112345678", "DE"), true);
+        OtpException paused = assertThrows(OtpException.class, () -> budget.admit(mobile("+33612345678", "FR"), true));
         assertTrue(paused.getMessage().contains("paused"), paused.getMessage());
+    }
+
+    @Test
+    void requestsForNumbersNobodyHasCannotSpendTheBudgetsButMeetThemOnceSpent() throws Exception {
+        PhoneSendGuard budget = guard(Map.of("phoneSendsPerHour", "2"));
+        for (int i = 0; i < 50; i++) {
+            budget.admit(mobile("+4479111111" + String.format("%02d", i), "GB"), false);
+        }
+        budget.admit(mobile("+447922222222", "GB"), true);
+        budget.admit(mobile("+4915112345678", "DE"), true);
+        assertThrows(OtpException.class, () -> budget.admit(mobile("+33612345678", "FR"), true), "real sends spent it");
+        assertThrows(OtpException.class, () -> budget.admit(mobile("+33612345679", "FR"), false),
+                "and then it is refused alike, whether or not the number has an account");
     }
 
     @Test
@@ -78,18 +91,18 @@ class PhoneSendGuardTest {
 
         PhoneSendGuard strict = guard(Map.of());
         for (Identifier risky : List.of(uan, voip, personal)) {
-            OtpException refused = assertThrows(OtpException.class, () -> strict.admit(risky), risky.phoneType());
+            OtpException refused = assertThrows(OtpException.class, () -> strict.admit(risky, true), risky.phoneType());
             assertEquals(OtpError.UNSUPPORTED_IDENTIFIER, refused.error());
             assertTrue(refused.getMessage().contains("kind of number"), refused.getMessage());
             assertFalse(refused.getMessage().contains(risky.value().substring(4)), "no number in the message");
         }
-        strict.admit(numbers.classify("+442079460123"));
-        strict.admit(mobile("+447912345678", "GB"));
+        strict.admit(numbers.classify("+442079460123"), true);
+        strict.admit(mobile("+447912345678", "GB"), true);
 
         PhoneSendGuard relaxed = guard(Map.of("allowedRiskyNumberTypes", "uan, voip, PREMIUM_RATE"));
-        relaxed.admit(uan);
-        relaxed.admit(voip);
-        assertThrows(OtpException.class, () -> relaxed.admit(personal), "only the types named");
+        relaxed.admit(uan, true);
+        relaxed.admit(voip, true);
+        assertThrows(OtpException.class, () -> relaxed.admit(personal, true), "only the types named");
         assertThrows(InvalidIdentifierException.class, () -> numbers.classify("+449098790000"),
                 "premium rate stays refused whatever the setting");
     }
