@@ -182,12 +182,19 @@ class TwilioChannelsIT {
             // than once, and a shared range would already have used up the cap of 2. Every
             // +447920ddd… number is a valid UK mobile (half of +447911… is not, and answers 400).
             String range = "+447920" + String.format("%03d", ThreadLocalRandom.current().nextInt(1_000));
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, api.sign(range + "10" + i).status(), "numbers nobody has send nothing and spend no budget");
+            }
+            userWith("mobile_number", range + "001");
+            userWith("mobile_number", range + "002");
+            userWith("mobile_number", range + "003");
             assertEquals(200, api.sign(range + "001").status());
             assertEquals(200, api.sign(range + "002").status());
             Answer third = api.sign(range + "003");
             assertEquals(429, third.status(), third.toString());
             assertEquals("rate_limited", third.error());
             assertTrue(Long.parseLong(third.header("Retry-After")) > 0);
+            assertEquals(429, api.sign(range + "104").status(), "once spent, it is refused alike for a number nobody has");
         } finally {
             TestUsers.removeRealmAttribute(realm, "trader4.otp.phoneSendsPerPrefixPerHour");
         }
