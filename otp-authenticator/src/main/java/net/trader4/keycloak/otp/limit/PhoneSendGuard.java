@@ -30,12 +30,19 @@ public final class PhoneSendGuard {
         this.realmId = realmId;
     }
 
-    public void admit(Identifier phone) throws OtpException {
+    /**
+     * Refuses the number types the realm does not allow. A property of the number, not of a send:
+     * checked before any limit takes a slot or starts a cooldown.
+     */
+    public static void refuseRiskyNumberType(Identifier phone, OtpConfig config) throws OtpException {
         if (OtpConfigProperties.RISKY_NUMBER_TYPES.contains(phone.phoneType())
                 && !config.allowedRiskyNumberTypes().contains(phone.phoneType())) {
             throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER, "Sign-in codes are not sent to this kind of number ("
                     + phone.phoneType().toLowerCase(Locale.ROOT).replace('_', ' ') + "). Sign in another way.");
         }
+    }
+
+    public void admit(Identifier phone) throws OtpException {
         Set<String> allowed = config.allowedCountries();
         if (!allowed.isEmpty() && (phone.regionCode() == null || !allowed.contains(phone.regionCode()))) {
             throw new OtpException(OtpError.COUNTRY_NOT_ALLOWED,

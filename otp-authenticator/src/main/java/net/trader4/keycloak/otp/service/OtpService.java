@@ -98,6 +98,9 @@ public class OtpService {
             return walletChallenges.issue(identifier, clientIp);
         }
         long started = System.nanoTime();
+        if (identifier.type().isPhone()) {
+            PhoneSendGuard.refuseRiskyNumberType(identifier, config);
+        }
         DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type(),
                 requestedChannel);
 
