@@ -31,17 +31,24 @@ public final class PhoneSendGuard {
     }
 
     /**
+     * Refuses the number types the realm does not allow. A property of the number, not of a send:
+     * checked before any limit takes a slot or starts a cooldown.
+     */
+    public static void refuseRiskyNumberType(Identifier phone, OtpConfig config) throws OtpException {
+        if (OtpConfigProperties.RISKY_NUMBER_TYPES.contains(phone.phoneType())
+                && !config.allowedRiskyNumberTypes().contains(phone.phoneType())) {
+            throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER, "Sign-in codes are not sent to this kind of number ("
+                    + phone.phoneType().toLowerCase(Locale.ROOT).replace('_', ' ') + "). Sign in another way.");
+        }
+    }
+
+    /**
      * @param delivered whether an SMS or call really goes out. Only those spend the range, country
      *                  and realm budgets, so codes asked for numbers nobody has cannot use up what
      *                  real users need; every request is refused alike once a budget is spent, so
      *                  the refusal tells nobody whether a number has an account.
      */
     public void admit(Identifier phone, boolean delivered) throws OtpException {
-        if (OtpConfigProperties.RISKY_NUMBER_TYPES.contains(phone.phoneType())
-                && !config.allowedRiskyNumberTypes().contains(phone.phoneType())) {
-            throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER, "Sign-in codes are not sent to this kind of number ("
-                    + phone.phoneType().toLowerCase(Locale.ROOT).replace('_', ' ') + "). Sign in another way.");
-        }
         Set<String> allowed = config.allowedCountries();
         if (!allowed.isEmpty() && (phone.regionCode() == null || !allowed.contains(phone.regionCode()))) {
             throw new OtpException(OtpError.COUNTRY_NOT_ALLOWED,

@@ -35,6 +35,10 @@ final class SendAdmission {
      * @return the key of the cooldown started, to end it when the send then fails
      */
     String admit(Identifier destination, String clientIp, boolean delivered, LongSupplier cooldownLeft) throws OtpException {
+        if (destination.type().isPhone()) {
+            // A property of the number, not of a send: refused before any limit takes a slot.
+            PhoneSendGuard.refuseRiskyNumberType(destination, config);
+        }
         long ipWait = limiter.acquire(StateKeys.ipBucket(realmId, "send", clientIp), config.sendsPerIpPerHour(), HOUR);
         if (ipWait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many codes requested from your network. Try again later.", ipWait);

@@ -89,20 +89,21 @@ class PhoneSendGuardTest {
         Identifier personal = numbers.classify("+447012345678");
         assertEquals(List.of("UAN", "VOIP", "PERSONAL_NUMBER"), List.of(uan.phoneType(), voip.phoneType(), personal.phoneType()));
 
-        PhoneSendGuard strict = guard(Map.of());
+        OtpConfig strict = OtpConfig.from(Map.<String, String>of()::get);
         for (Identifier risky : List.of(uan, voip, personal)) {
-            OtpException refused = assertThrows(OtpException.class, () -> strict.admit(risky, true), risky.phoneType());
+            OtpException refused = assertThrows(OtpException.class, () -> PhoneSendGuard.refuseRiskyNumberType(risky, strict),
+                    risky.phoneType());
             assertEquals(OtpError.UNSUPPORTED_IDENTIFIER, refused.error());
             assertTrue(refused.getMessage().contains("kind of number"), refused.getMessage());
             assertFalse(refused.getMessage().contains(risky.value().substring(4)), "no number in the message");
         }
-        strict.admit(numbers.classify("+442079460123"), true);
-        strict.admit(mobile("+447912345678", "GB"), true);
+        PhoneSendGuard.refuseRiskyNumberType(numbers.classify("+442079460123"), strict);
+        PhoneSendGuard.refuseRiskyNumberType(mobile("+447912345678", "GB"), strict);
 
-        PhoneSendGuard relaxed = guard(Map.of("allowedRiskyNumberTypes", "uan, voip, PREMIUM_RATE"));
-        relaxed.admit(uan, true);
-        relaxed.admit(voip, true);
-        assertThrows(OtpException.class, () -> relaxed.admit(personal, true), "only the types named");
+        OtpConfig relaxed = OtpConfig.from(Map.of("allowedRiskyNumberTypes", "uan, voip, PREMIUM_RATE")::get);
+        PhoneSendGuard.refuseRiskyNumberType(uan, relaxed);
+        PhoneSendGuard.refuseRiskyNumberType(voip, relaxed);
+        assertThrows(OtpException.class, () -> PhoneSendGuard.refuseRiskyNumberType(personal, relaxed), "only the types named");
         assertThrows(InvalidIdentifierException.class, () -> numbers.classify("+449098790000"),
                 "premium rate stays refused whatever the setting");
     }
