@@ -31,6 +31,7 @@ import net.trader4.keycloak.qr.image.QrImage;
 import net.trader4.keycloak.qr.request.QrCreated;
 import net.trader4.keycloak.qr.request.QrDecision;
 import net.trader4.keycloak.qr.request.QrEvents;
+import net.trader4.keycloak.qr.request.QrException;
 import net.trader4.keycloak.qr.request.QrLoginRequest;
 import net.trader4.keycloak.qr.request.QrLoginService;
 import net.trader4.keycloak.qr.request.QrOrigin;
@@ -134,7 +135,11 @@ public class QrResource {
             QrLoginRequest request = service.forRequester(fields.required("token").trim(), fields.optional("secret"));
             TokenIssuer issuer = new TokenIssuer(session, realm);
             ClientModel client = OAuthResource.otpCall(() -> issuer.apiClient(request.clientId()));
-            service.await(request, wait);
+            try {
+                service.await(request, wait);
+            } catch (QrException e) {
+                return Envelope.failure(ApiError.from(e), Map.of("interval", e.retryAfterSeconds()));
+            }
             QrDecision decision = service.claim(request);
             UserModel user = session.users().getUserById(realm, decision.userId());
             EventBuilder event = QrEvents.describeClaim(new EventBuilder(realm, session, session.getContext().getConnection())
