@@ -91,7 +91,7 @@ class HostileInputIT {
                         if (keycloakReadsIt && failsOnKeycloaksOwnEndpointToo(node, request.withTarget(tokenEndpoint))) {
                             keycloakOwn.computeIfAbsent(layer, k -> new LongAdder()).increment();
                             keycloakOwnExample.putIfAbsent(layer, "#" + i + " " + request.method() + " "
-                                    + generator.endpointOf(request) + " -> " + answer.status() + " " + head(answer.text()));
+                                    + head(request.target()) + " -> " + head(answer.text()));
                         } else {
                             serverErrors.increment();
                             failures.add("#" + i + " " + request.kind() + " " + request.method() + ": " + head(answer.text()));
