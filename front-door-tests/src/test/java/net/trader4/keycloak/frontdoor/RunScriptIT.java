@@ -96,7 +96,8 @@ class RunScriptIT {
                     "the first start's sign-in survived the restart: " + verified);
             assertEquals(mailsBefore, smtp.getReceivedMessages().length, "no mail without SMTP_HOST");
             HttpResponse<String> google = get("/google");
-            assertEquals("google_not_configured", json.readTree(google.body()).path("error").asText(), google.body());
+            assertEquals(404, google.statusCode(), google.body());
+            assertEquals("google_not_offered", json.readTree(google.body()).path("error").asText(), google.body());
         }
 
         // The same settings again: nothing to apply, so no private start.

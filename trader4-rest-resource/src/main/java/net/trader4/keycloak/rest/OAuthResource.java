@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -70,9 +67,9 @@ public class OAuthResource {
     public static final String API_CLIENT_ATTRIBUTE = "trader4.api.clientId";
     public static final String DEFAULT_API_CLIENT = "trader4-api";
     static final String AUTH_TYPE = "trader4-otp";
-    private static final String POST_ONLY = "v1/oauth/{endpoint: sign|verify|verify/second-factor|google/token}";
-    private static final String GET_ONLY = "v1/oauth/{endpoint: google|google/callback}";
-    private static final String EITHER = "v1/oauth/{endpoint: sign|verify|verify/second-factor|google|google/callback|google/token}";
+    /** The API's paths, longest first: the first alternative that matches is taken. */
+    private static final String ANY_OTHER_METHOD =
+            "v1/oauth/{endpoint: verify/second-factor|verify|sign|google/callback|google/token|google}";
 
     private static final Logger LOG = Logger.getLogger(OAuthResource.class);
 
@@ -256,9 +253,16 @@ public class OAuthResource {
         return Response.seeOther(target.build()).header("Cache-Control", "no-store").build();
     }
 
-    /** QR login: the API, the QR images and the phone's approval page. */
+    /**
+     * QR login: the API, the QR images and the phone's approval page. Methods the QR paths do not
+     * take are refused here, before anything reads the body (see {@link MethodNotAllowed}).
+     */
     @Path("v1/oauth/qr")
     public QrResource qr() {
+        String method = session.getContext().getHttpRequest().getHttpMethod();
+        if (!QrResource.TAKES.contains(method)) {
+            throw new MethodNotAllowed(QrResource.allowedOn(session.getContext().getUri().getPath()));
+        }
         return new QrResource(session, realm, this);
     }
 
@@ -269,36 +273,14 @@ public class OAuthResource {
         return new QrLoginStatusEndpoint(session, realm).status(clientId, tabId);
     }
 
-    // Other methods on the API's paths get the envelope rather than Keycloak's bare 405
-    // (HEAD follows GET, OPTIONS keeps the framework's answer). The QR paths: QrResource.
-    @GET
-    @Path(POST_ONLY)
-    public Response getNotAllowed() {
-        return Envelope.methodNotAllowed("POST");
-    }
-
-    @POST
-    @Path(GET_ONLY)
-    public Response postNotAllowed() {
-        return Envelope.methodNotAllowed("GET");
-    }
-
-    @PUT
-    @Path(EITHER)
-    public Response putNotAllowed(@PathParam("endpoint") String endpoint) {
-        return Envelope.methodNotAllowed(allowedOn(endpoint));
-    }
-
-    @DELETE
-    @Path(EITHER)
-    public Response deleteNotAllowed(@PathParam("endpoint") String endpoint) {
-        return Envelope.methodNotAllowed(allowedOn(endpoint));
-    }
-
-    @PATCH
-    @Path(EITHER)
-    public Response patchNotAllowed(@PathParam("endpoint") String endpoint) {
-        return Envelope.methodNotAllowed(allowedOn(endpoint));
+    /**
+     * Every method the API's paths do not take gets the envelope rather than Keycloak's bare 405:
+     * resource methods of the path take precedence over this locator, which answers the rest
+     * without reading the body (HEAD follows GET, OPTIONS keeps the framework's answer).
+     */
+    @Path(ANY_OTHER_METHOD)
+    public Object methodNotAllowed(@PathParam("endpoint") String endpoint) {
+        throw new MethodNotAllowed(allowedOn(endpoint));
     }
 
     private static String allowedOn(String endpoint) {

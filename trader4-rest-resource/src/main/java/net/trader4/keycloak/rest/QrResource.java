@@ -7,12 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,6 +28,7 @@ import net.trader4.keycloak.qr.image.QrImage;
 import net.trader4.keycloak.qr.request.QrCreated;
 import net.trader4.keycloak.qr.request.QrDecision;
 import net.trader4.keycloak.qr.request.QrEvents;
+import net.trader4.keycloak.qr.request.QrException;
 import net.trader4.keycloak.qr.request.QrLoginRequest;
 import net.trader4.keycloak.qr.request.QrLoginService;
 import net.trader4.keycloak.qr.request.QrOrigin;
@@ -134,7 +132,11 @@ public class QrResource {
             QrLoginRequest request = service.forRequester(fields.required("token").trim(), fields.optional("secret"));
             TokenIssuer issuer = new TokenIssuer(session, realm);
             ClientModel client = OAuthResource.otpCall(() -> issuer.apiClient(request.clientId()));
-            service.await(request, wait);
+            try {
+                service.await(request, wait);
+            } catch (QrException e) {
+                return Envelope.failure(ApiError.from(e), Map.of("interval", e.retryAfterSeconds()));
+            }
             QrDecision decision = service.claim(request);
             UserModel user = session.users().getUserById(realm, decision.userId());
             EventBuilder event = QrEvents.describeClaim(new EventBuilder(realm, session, session.getContext().getConnection())
@@ -195,26 +197,11 @@ public class QrResource {
         return new QrLoginService(session, realm, QrConfig.forRealm(realm));
     }
 
-    // Methods the QR paths do not take get the envelope; GET and POST are all routed above.
-    @PUT
-    @Path("{path: .*}")
-    public Response putNotAllowed(@PathParam("path") String path) {
-        return Envelope.methodNotAllowed(allowedOn(path));
-    }
+    /** The methods the QR paths take; HEAD follows GET, OPTIONS is the framework's. */
+    static final Set<String> TAKES = Set.of("GET", "HEAD", "POST", "OPTIONS");
 
-    @DELETE
-    @Path("{path: .*}")
-    public Response deleteNotAllowed(@PathParam("path") String path) {
-        return Envelope.methodNotAllowed(allowedOn(path));
-    }
-
-    @PATCH
-    @Path("{path: .*}")
-    public Response patchNotAllowed(@PathParam("path") String path) {
-        return Envelope.methodNotAllowed(allowedOn(path));
-    }
-
-    private static String allowedOn(String path) {
-        return path.equals("authorize") ? "POST" : "GET, POST";
+    /** The {@code Allow} of a QR path, for a method it does not take. */
+    static String allowedOn(String requestPath) {
+        return requestPath.endsWith("/qr/authorize") ? "POST" : "GET, POST";
     }
 }

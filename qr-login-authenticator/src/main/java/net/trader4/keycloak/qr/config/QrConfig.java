@@ -59,6 +59,10 @@ public final class QrConfig {
         return get(QrConfigProperties.POLL_INTERVAL_SECONDS);
     }
 
+    public int waitingChecksPerAddress() {
+        return get(QrConfigProperties.WAITING_CHECKS_PER_ADDRESS);
+    }
+
     public boolean allowTokenOnlyCheck() {
         return Boolean.parseBoolean(trimmed(lookup.apply(QrConfigProperties.ALLOW_TOKEN_ONLY_CHECK)));
     }

@@ -16,6 +16,8 @@ public final class QrConfigProperties {
             "QR login requests one client IP can create per hour.");
     public static final IntSetting POLL_INTERVAL_SECONDS = new IntSetting("pollIntervalSeconds", 2, 1, 30,
             "How often the login page asks whether the QR code was approved, in seconds.");
+    public static final IntSetting WAITING_CHECKS_PER_ADDRESS = new IntSetting("waitingChecksPerAddress", 4, 1, 1_000,
+            "Checks of one client IP that may wait for a phone at once, per node; more are answered slow_down.");
 
     /** Compatibility with clients of the old contract, which check with the token alone. */
     public static final String ALLOW_TOKEN_ONLY_CHECK = "allowTokenOnlyCheck";

@@ -17,6 +17,8 @@ public enum QrError {
     INVALID_SECRET("invalid_secret", 403),
     INVALID_ACCESS_TOKEN("invalid_access_token", 401),
     RATE_LIMITED("rate_limited", 429),
+    /** Too many checks already wait for a phone: check again after the interval, as RFC 8628 §3.5 says. */
+    SLOW_DOWN("slow_down", 429),
     /** The approving session did not pass the second factor the account has. */
     SECOND_FACTOR_REQUIRED("second_factor_required", 403);
 

@@ -22,7 +22,10 @@ public class QrLoginService {
 
     private static final int HOUR = 3600;
     private static final long POLL_MILLIS = 500;
+    /** The longest {@code wait} a check may ask for (the published contract). */
     public static final int MAX_WAIT_SECONDS = 25;
+    /** The longest a check is held: shorter than it may ask, so that the few seats go round. */
+    public static final int MAX_HOLD_SECONDS = 10;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -97,18 +100,30 @@ public class QrLoginService {
         return store.state(request, Time.currentTimeMillis());
     }
 
-    /** Waits up to {@code waitSeconds} (at most {@link #MAX_WAIT_SECONDS}) for a pending request to change. */
-    public QrState await(QrLoginRequest request, int waitSeconds) {
-        long deadline = System.currentTimeMillis() + Math.min(Math.max(0, waitSeconds), MAX_WAIT_SECONDS) * 1000L;
+    /**
+     * Waits up to {@code waitSeconds} (held at most {@link #MAX_HOLD_SECONDS}) for a pending request
+     * to change, on one of this node's {@link LongPollSeats}; when none is free for this token and
+     * address, refuses with {@code slow_down} at once.
+     */
+    public QrState await(QrLoginRequest request, int waitSeconds) throws QrException {
         QrState state = state(request);
-        while (state == QrState.PENDING && System.currentTimeMillis() + POLL_MILLIS <= deadline) {
-            try {
+        if (state != QrState.PENDING || waitSeconds <= 0) {
+            return state;
+        }
+        LongPollSeats.Seat seat = LongPollSeats.ofThisNode().take(request.token(),
+                session.getContext().getConnection().getRemoteAddr(), config.waitingChecksPerAddress());
+        if (seat == null) {
+            throw new QrException(QrError.SLOW_DOWN, "Too many checks are waiting. Check again in "
+                    + config.pollIntervalSeconds() + " seconds.", config.pollIntervalSeconds());
+        }
+        try (seat) {
+            long deadline = System.currentTimeMillis() + Math.min(waitSeconds, MAX_HOLD_SECONDS) * 1000L;
+            while (state == QrState.PENDING && System.currentTimeMillis() + POLL_MILLIS <= deadline) {
                 Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return state;
+                state = state(request);
             }
-            state = state(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return state;
     }

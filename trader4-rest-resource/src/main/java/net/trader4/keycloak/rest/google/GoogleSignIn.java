@@ -191,7 +191,8 @@ public final class GoogleSignIn {
     private void requireGoogle() throws ApiError {
         IdentityProviderModel google = session.identityProviders().getByAlias(IDP_ALIAS);
         if (google == null || !google.isEnabled()) {
-            throw new ApiError(503, "google_not_configured", "Google sign-in is not configured in this realm.");
+            // A realm's choice, not an outage: asking again will not help.
+            throw new ApiError(404, "google_not_offered", "This realm does not offer Google sign-in.");
         }
     }
 
