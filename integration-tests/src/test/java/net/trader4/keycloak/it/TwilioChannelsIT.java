@@ -232,6 +232,34 @@ class TwilioChannelsIT {
     }
 
     @Test
+    void inVerifyModeAWrongCodeForANumberNobodyHasTakesAsLongAsTwilioTakesToCheckOne() {
+        int checkMillis = 1500;
+        String known = "+447910" + sixDigits();
+        String unknown = "+447910" + sixDigits();
+        userWith("mobile_number", known);
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.verifyServiceSid", TwilioStandIn.VERIFY_SERVICE_SID));
+        twilio.slowVerifyChecks(checkMillis);
+        try {
+            assertEquals(200, api.sign(known).status());
+            assertEquals(200, api.sign(unknown).status());
+            long knownStarted = System.nanoTime();
+            assertEquals("invalid_code", api.verify(known, "135791").error());
+            long knownMillis = (System.nanoTime() - knownStarted) / 1_000_000;
+            long unknownStarted = System.nanoTime();
+            Answer unknownWrong = api.verify(unknown, "135791");
+            long unknownMillis = (System.nanoTime() - unknownStarted) / 1_000_000;
+
+            assertEquals("invalid_code", unknownWrong.error(), "the same answer: " + unknownWrong);
+            assertEquals(1, twilio.requestsTo(TwilioStandIn.VERIFICATION_CHECK).size(), "only the known number was checked");
+            // Lower bounds only: a loaded machine makes both slower, never the unknown one quicker.
+            assertTrue(knownMillis >= checkMillis, "the known number waited for Twilio: " + knownMillis + " ms");
+            assertTrue(unknownMillis >= checkMillis, "the number nobody has waited as long as a check: " + unknownMillis + " ms");
+        } finally {
+            TestUsers.removeRealmAttribute(realm, "trader4.twilio.verifyServiceSid");
+        }
+    }
+
+    @Test
     void tollFraudNumberTypesAreRefusedByDefault() {
         String voip = "+445612" + sixDigits();
         userWith("phone_number", voip);

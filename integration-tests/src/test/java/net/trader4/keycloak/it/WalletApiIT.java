@@ -109,7 +109,7 @@ class WalletApiIT {
         assertEquals("invalid_request", garbage.error());
 
         Answer stillGood = api.verify(address, ethereumSignature(message, keys));
-        assertEquals(200, stillGood.status(), "wrong tries left some attempts: " + stillGood);
+        assertEquals(200, stillGood.status(), "wrong tries left some attempts, and locked nobody out: " + stillGood);
     }
 
     @Test

@@ -71,6 +71,13 @@ public final class TwilioStandIn implements AutoCloseable {
                         .withBody("{\"sid\":\"VE00000000000000000000000000000001\",\"status\":\"approved\",\"valid\":true}")));
     }
 
+    /** Verify's code checks answer as usual, each only after {@code millis}: a distant Twilio. */
+    public void slowVerifyChecks(int millis) {
+        server.stubFor(post(urlPathMatching(".*/VerificationCheck")).atPriority(0).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(millis).withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"VE00000000000000000000000000000001\",\"status\":\"pending\",\"valid\":false}")));
+    }
+
     /** Every call answers with this status and Twilio's JSON error body. */
     public void failWith(int status, int twilioCode, String message) {
         server.resetAll();

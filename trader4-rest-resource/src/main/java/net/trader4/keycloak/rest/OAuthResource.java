@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
@@ -114,7 +115,7 @@ public class OAuthResource {
             try {
                 signIn = otp.verify(identifier, code, clientIp());
             } catch (OtpException e) {
-                throw refusedCode(event, e);
+                throw refusedCode(event, e, identifier.type() != IdentifierType.WALLET);
             }
             switch (SecondFactor.needed(otp.config(), signIn.user())) {
                 case BROWSER -> throw new ApiError(403, "browser_login_required",
@@ -155,7 +156,7 @@ public class OAuthResource {
             try {
                 user = new SecondFactorStep(session, realm, config).complete(token, code, clientIp());
             } catch (OtpException e) {
-                throw refusedCode(event, e);
+                throw refusedCode(event, e, false);
             }
             event.user(user).detail(Details.USERNAME, user.getUsername());
             return signedIn(issuer, client, user, event, Map.of(SecondFactor.SESSION_NOTE, OTPCredentialModel.TYPE));
@@ -172,15 +173,16 @@ public class OAuthResource {
     /**
      * A wrong code is a failed login of Keycloak's event log, against the account it was meant
      * for, and counts towards that account's brute-force lock-out as on the login page; other
-     * refusals are not failed logins.
+     * refusals are not failed logins. A wrong wallet signature is no guess at a secret, so it
+     * would only let anyone lock the account out: it does not count.
      */
-    private ApiError refusedCode(EventBuilder event, OtpException e) {
+    private ApiError refusedCode(EventBuilder event, OtpException e, boolean countsForLockOut) {
         if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
             UserModel account = e.accountId() == null ? null : session.users().getUserById(realm, e.accountId());
             if (account != null) {
-                // Keycloak counts failures of the categories it knows only: a one-time code is "otp", as on the login page.
                 event.user(account).detail(Details.USERNAME, account.getUsername());
-                if (realm.isBruteForceProtected()) {
+                // Keycloak counts failures of the categories it knows only: a one-time code is "otp", as on the login page.
+                if (countsForLockOut && realm.isBruteForceProtected()) {
                     session.getProvider(BruteForceProtector.class).failedLogin(realm, account,
                             session.getContext().getConnection(), session.getContext().getUri(), Set.of(OTPCredentialModel.TYPE));
                 }

@@ -133,9 +133,10 @@ public class OtpFormAuthenticator implements Authenticator {
             context.success(OTPCredentialModel.TYPE);
         } catch (OtpException refusal) {
             Response page = pages.render(identifier, refusalMessage(engine, identifier, refusal), false);
-            if (RefusalMessages.isWrongGuess(refusal.error())) {
+            if (RefusalMessages.isWrongGuess(refusal.error()) && !ChallengePages.isWallet(identifier)) {
                 reportWrongCode(context, account, page);
             } else {
+                // A wrong wallet signature is no guess at a secret: counting it would only let anyone lock the account.
                 context.challenge(page);
             }
         }
