@@ -5,7 +5,7 @@
     <#if section = "header">
         ${msg("trader4PhoneCodeTitle")}
     <#elseif section = "form">
-        <p id="trader4-otp-sent-to" class="trader4-otp-sent-to">${msg(trader4Phone.sentToKey, trader4Phone.maskedNumber)}</p>
+        <p id="trader4-otp-sent-to" class="trader4-otp-sent-to">${msg(trader4Phone.sentToKey, trader4Phone.maskedDestination)}</p>
         <form id="kc-trader4-phone-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <@otp.input name="code" label=msg("trader4OtpCodeLabel", trader4Phone.codeLength) autocomplete="one-time-code" autofocus=true/>
             <@otp.primaryButton id="kc-trader4-phone-confirm" name="confirm" label="trader4PhoneConfirm"/>

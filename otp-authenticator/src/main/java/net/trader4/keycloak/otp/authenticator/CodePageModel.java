@@ -12,6 +12,12 @@ public final class CodePageModel {
     private final String channel;
     private final String alternativeChannel;
 
+    /** For a page that offers no other channel (proving a new phone number). */
+    public static CodePageModel withoutAlternative(String maskedDestination, int codeLength, long resendWaitSeconds,
+                                                   String channel) {
+        return new CodePageModel(maskedDestination, codeLength, resendWaitSeconds, channel, null);
+    }
+
     CodePageModel(String maskedDestination, int codeLength, long resendWaitSeconds, String channel, String alternativeChannel) {
         this.maskedDestination = maskedDestination;
         this.codeLength = codeLength;

@@ -2,6 +2,7 @@ package net.trader4.keycloak.otp.phone;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import net.trader4.keycloak.otp.authenticator.ChannelWording;
+import net.trader4.keycloak.otp.authenticator.CodePageModel;
 import net.trader4.keycloak.otp.authenticator.PageMessage;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
 import net.trader4.keycloak.otp.challenge.StateKeys;
@@ -157,9 +158,9 @@ public class PhoneNumberAction implements RequiredActionProvider {
         context.success();
     }
 
-    private static PhoneCodePageModel codePage(OwnershipProofs proofs, Identifier number, OtpChallenge challenge) {
+    private static CodePageModel codePage(OwnershipProofs proofs, Identifier number, OtpChallenge challenge) {
         long wait = Math.max(0, challenge.issuedAt() + proofs.config().resendCooldownSeconds() - Time.currentTime());
-        return new PhoneCodePageModel(MaskedPhoneNumber.of(number), challenge.channel(), proofs.config().codeLength(), wait);
+        return CodePageModel.withoutAlternative(MaskedPhoneNumber.of(number), proofs.config().codeLength(), wait, challenge.channel());
     }
 
     /** The pending number read again as on entry; {@code null} should that ever fail. */

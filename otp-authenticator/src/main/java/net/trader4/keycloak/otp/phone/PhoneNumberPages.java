@@ -1,6 +1,7 @@
 package net.trader4.keycloak.otp.phone;
 
 import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.otp.authenticator.CodePageModel;
 import net.trader4.keycloak.otp.authenticator.PageMessage;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -15,7 +16,7 @@ final class PhoneNumberPages {
     static final String CODE_TEMPLATE = "trader4-phone-code.ftl";
     /** Attribute holding what the user typed, to show it again. */
     static final String TYPED_NUMBER = "trader4PhoneTyped";
-    /** Attribute holding the {@link PhoneCodePageModel}. */
+    /** Attribute holding the {@link CodePageModel}. */
     static final String CODE_PAGE = "trader4Phone";
 
     private PhoneNumberPages() {
@@ -27,7 +28,7 @@ final class PhoneNumberPages {
         return form.createForm(NUMBER_TEMPLATE);
     }
 
-    static Response codePage(RequiredActionContext context, PhoneCodePageModel model, PageMessage message, boolean info) {
+    static Response codePage(RequiredActionContext context, CodePageModel model, PageMessage message, boolean info) {
         LoginFormsProvider form = withMessage(context.form(), message, info);
         form.setAttribute(CODE_PAGE, model);
         return form.createForm(CODE_TEMPLATE);
