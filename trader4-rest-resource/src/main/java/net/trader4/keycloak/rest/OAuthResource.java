@@ -194,8 +194,8 @@ public class OAuthResource {
 
     /** Tokens of a new session, the LOGIN event and the profile: how every sign-in by code ends. */
     private Response signedIn(TokenIssuer issuer, ClientModel client, UserModel user, EventBuilder event,
-                              Map<String, String> sessionNotes) {
-        AccessTokenResponse tokens = issuer.issue(client, user, clientIp(), event, sessionNotes);
+                              Map<String, String> sessionNotes) throws ApiError {
+        AccessTokenResponse tokens = otpCall(() -> issuer.issue(client, user, clientIp(), event, sessionNotes));
         String lastConnection = ProfileView.recordConnection(user);
         event.success();
         return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));

@@ -149,8 +149,8 @@ public class QrResource {
                 return null;
             });
             event.user(user).detail(Details.USERNAME, user.getUsername());
-            AccessTokenResponse tokens = issuer.issue(client, user, api.clientIp(), event,
-                    SecondFactor.inheritedByQrLogin(OtpConfig.forRealm(realm), user));
+            AccessTokenResponse tokens = OAuthResource.otpCall(() -> issuer.issue(client, user, api.clientIp(), event,
+                    SecondFactor.inheritedByQrLogin(OtpConfig.forRealm(realm), user)));
             String lastConnection = ProfileView.recordConnection(user);
             event.success();
             return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));

@@ -1,15 +1,9 @@
 package net.trader4.keycloak.otp.service;
 
-import org.keycloak.events.EventBuilder;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
-import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.sessions.RootAuthenticationSessionModel;
 
 /** The checks Keycloak's password grant makes before it lets an account sign in. */
 public final class AccountChecks {
@@ -43,35 +37,18 @@ public final class AccountChecks {
                 throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is temporarily locked. Try again later.");
             }
         }
-        if (pendingActions == PendingActions.REFUSE && hasPendingActions(session, realm, user)) {
-            throw new OtpException(OtpError.ACCOUNT_NOT_READY,
-                    "This account is not fully set up. Sign in through the login page to finish it.");
+        if (pendingActions == PendingActions.REFUSE && user.getRequiredActionsStream().findAny().isPresent()) {
+            throw notReady();
         }
     }
 
     /**
-     * Stored required actions, and those Keycloak raises by trigger at login (verify email, verify
-     * profile, an expired password, ...): evaluated on a throw-away authentication session as the
-     * password grant does (a trigger may also store its action on the user, as at any login).
+     * The refusal of an account with a required action pending. Token paths also ask Keycloak's
+     * triggers (verify email, verify profile, an expired password) on the authentication session
+     * they log in with, as the password grant does.
      */
-    private static boolean hasPendingActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (user.getRequiredActionsStream().findAny().isPresent()) {
-            return true;
-        }
-        ClientModel client = session.getContext().getClient() != null ? session.getContext().getClient()
-                : realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        if (client == null) {
-            return false;
-        }
-        RootAuthenticationSessionModel root = session.authenticationSessions().createRootAuthenticationSession(realm);
-        try {
-            AuthenticationSessionModel probe = root.createAuthenticationSession(client);
-            probe.setAuthenticatedUser(user);
-            AuthenticationManager.evaluateRequiredActionTriggers(session, probe, session.getContext().getHttpRequest(),
-                    new EventBuilder(realm, session, session.getContext().getConnection()), realm, user);
-            return !probe.getRequiredActions().isEmpty() || user.getRequiredActionsStream().findAny().isPresent();
-        } finally {
-            session.authenticationSessions().removeRootAuthenticationSession(realm, root);
-        }
+    public static OtpException notReady() {
+        return new OtpException(OtpError.ACCOUNT_NOT_READY,
+                "This account is not fully set up. Sign in through the login page to finish it.");
     }
 }

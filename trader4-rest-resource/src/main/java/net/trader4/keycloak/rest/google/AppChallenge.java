@@ -2,10 +2,10 @@ package net.trader4.keycloak.rest.google;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 import net.trader4.keycloak.rest.api.ApiError;
+import org.keycloak.protocol.oidc.utils.PkceUtils;
 
 /**
  * The app's PKCE challenge (RFC 7636, S256 only) binding the one-time hand-off code to the app
@@ -51,12 +51,7 @@ public record AppChallenge(String challenge) {
         if (verifier == null || !VERIFIER.matcher(verifier).matches()) {
             return false;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            byte[] computed = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(computed, challenge.getBytes(StandardCharsets.US_ASCII));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        byte[] computed = PkceUtils.generateS256CodeChallenge(verifier).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(computed, challenge.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,7 +1,7 @@
 package net.trader4.keycloak.rest.token;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import net.trader4.keycloak.rest.api.ApiError;
 import org.keycloak.events.EventBuilder;

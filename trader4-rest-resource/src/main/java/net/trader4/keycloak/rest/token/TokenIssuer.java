@@ -2,6 +2,7 @@ package net.trader4.keycloak.rest.token;
 
 import java.util.Map;
 
+import net.trader4.keycloak.otp.service.AccountChecks;
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import org.keycloak.OAuth2Constants;
@@ -69,13 +70,14 @@ public final class TokenIssuer {
      * Creates the user session and the tokens. The caller records the event as successful only
      * after this returns, so a failure here never shows up as a login.
      */
-    public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event) {
+    public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event)
+            throws OtpException {
         return issue(client, user, ipAddress, event, Map.of());
     }
 
     /** As {@link #issue(ClientModel, UserModel, String, EventBuilder)}, with notes on the new user session. */
     public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event,
-                                     Map<String, String> userSessionNotes) {
+                                     Map<String, String> userSessionNotes) throws OtpException {
         session.getContext().setClient(client);
         String scope = OAuth2Constants.SCOPE_OPENID;
 
@@ -87,6 +89,10 @@ public final class TokenIssuer {
         authSession.setClientNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
         AuthenticationManager.setClientScopesInSession(session, authSession);
+        if (actionPending(authSession, user)) {
+            session.authenticationSessions().removeRootAuthenticationSession(realm, root);
+            throw AccountChecks.notReady();
+        }
 
         UserSessionModel userSession = new UserSessionManager(session).createUserSession(root.getId(), realm, user,
                 user.getUsername(), ipAddress, OIDCLoginProtocol.LOGIN_PROTOCOL, false, null, null,
@@ -96,6 +102,17 @@ public final class TokenIssuer {
 
         ClientSessionContext clientSessionContext = TokenManager.attachAuthenticationSession(session, userSession, authSession);
         return tokens(client, userSession, clientSessionContext, event);
+    }
+
+    /**
+     * A required action stored on the user or raised by one of Keycloak's triggers at login (verify
+     * email, verify profile, an expired password): this login cannot run it, so, like the password
+     * grant, it gives no tokens. A trigger may store its action on the user, as at any login.
+     */
+    private boolean actionPending(AuthenticationSessionModel authSession, UserModel user) {
+        AuthenticationManager.evaluateRequiredActionTriggers(session, authSession, session.getContext().getHttpRequest(),
+                new EventBuilder(realm, session, session.getContext().getConnection()), realm, user);
+        return !authSession.getRequiredActions().isEmpty() || user.getRequiredActionsStream().findAny().isPresent();
     }
 
     /**
