@@ -96,7 +96,7 @@ LOG="$OUT/keycloak.log"
 say "Starting Keycloak $KC_VERSION on http://127.0.0.1:$HTTP_PORT ($DB_DESC); log: $LOG"
 "$KC_HOME/bin/kc.sh" start "${DB_ARGS[@]}" --cache=local --health-enabled=true \
   --http-enabled=true --http-host=127.0.0.1 --http-port="$HTTP_PORT" --http-management-port="$MANAGEMENT_PORT" \
-  --hostname-strict=false --proxy-headers=xforwarded >"$LOG" 2>&1 &
+  --hostname="http://127.0.0.1:$HTTP_PORT" --proxy-headers=xforwarded >"$LOG" 2>&1 &
 KC_PID=$!
 SINK_PID=""
 stop() {

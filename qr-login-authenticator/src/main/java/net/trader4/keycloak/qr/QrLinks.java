@@ -3,6 +3,9 @@ package net.trader4.keycloak.qr;
 import java.net.URI;
 
 import jakarta.ws.rs.core.UriBuilder;
+import net.trader4.keycloak.otp.config.SignInOrigin;
+import net.trader4.keycloak.qr.request.QrError;
+import net.trader4.keycloak.qr.request.QrException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -15,9 +18,24 @@ public final class QrLinks {
     private final URI base;
     private final String realm;
 
-    public QrLinks(KeycloakSession session, RealmModel realm) {
-        this.base = session.getContext().getUri().getBaseUri();
+    private QrLinks(URI base, RealmModel realm) {
+        this.base = base;
         this.realm = realm.getName();
+    }
+
+    /** Links for the page that is answering this request: on the host the caller already uses. */
+    public static QrLinks ofRequest(KeycloakSession session, RealmModel realm) {
+        return new QrLinks(session.getContext().getUri().getBaseUri(), realm);
+    }
+
+    /**
+     * Links to hand to another device (the QR code, its image): only on the configured address,
+     * never a {@code Host} a phishing proxy chose, so a phone always opens the real server.
+     */
+    public static QrLinks toShare(KeycloakSession session, RealmModel realm) throws QrException {
+        URI base = SignInOrigin.of(session, realm).orElseThrow(() -> new QrException(QrError.HOSTNAME_NOT_CONFIGURED,
+                "QR login is off: the server has no configured hostname for the phone to open."));
+        return new QrLinks(base, realm);
     }
 
     /** The approval page a phone opens: what the QR code encodes. */

@@ -68,12 +68,13 @@ public class QrResource {
     public Response create() {
         return api.answer(() -> {
             ClientModel client = OAuthResource.otpCall(() -> new TokenIssuer(session, realm).apiClient(api.apiClientId()));
+            QrLinks links = QrLinks.toShare(session, realm);
             QrCreated created = service().create(QrOrigin.API, client, null);
             QrLoginRequest request = created.request();
             Map<String, Object> results = new LinkedHashMap<>();
             results.put("token", request.token());
             results.put("expired_at", QrTimestamps.iso(request.expiresAtMillis()));
-            results.put("url", new QrLinks(session, realm).image(request.token()));
+            results.put("url", links.image(request.token()));
             results.put("secret", created.secret());
             return Envelope.ok("Qr Code login image created successfully", results);
         });
@@ -160,7 +161,7 @@ public class QrResource {
     private Response image(String token) {
         return api.answer(() -> {
             QrLoginRequest request = service().find(token);
-            byte[] png = QrImage.png(new QrLinks(session, realm).approvalPage(request.token()), QrImage.DEFAULT_SIZE);
+            byte[] png = QrImage.png(QrLinks.toShare(session, realm).approvalPage(request.token()), QrImage.DEFAULT_SIZE);
             Response.ResponseBuilder response = Response.ok(png, "image/png")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("X-Content-Type-Options", "nosniff");

@@ -1,5 +1,6 @@
 package net.trader4.keycloak.rest;
 
+import net.trader4.keycloak.otp.config.SignInOrigin;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -23,16 +24,17 @@ public class Trader4ResourceProviderFactory implements RealmResourceProviderFact
     }
 
     /**
-     * Without a configured hostname Keycloak builds its URLs from each request's {@code Host}, and
-     * so would the values that bind a sign-in to this server (the wallet message's domain, the SMS
-     * autofill line, QR links): say so at start-up rather than let a deployment find out later.
+     * Without a configured hostname Keycloak builds its URLs from each request's {@code Host}; what
+     * binds a sign-in to this server then stays off in realms without a Frontend URL (see
+     * {@link SignInOrigin}): say so at start-up rather than let a deployment find out later.
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        String hostname = Config.scope("hostname", "v2").get("hostname");
+        String hostname = SignInOrigin.serverHostname();
         if (hostname == null || hostname.isBlank()) {
-            LOG.warn("No hostname is configured: wallet sign-in messages, SMS autofill lines and QR links name the Host each"
-                    + " request arrives with. Set Keycloak's hostname option, or each realm's Frontend URL (see docs/operations.md).");
+            LOG.warn("No hostname is configured: wallet sign-in and QR login are off, and SMS codes carry no autofill line,"
+                    + " in every realm without a Frontend URL. Set Keycloak's hostname option, or each realm's Frontend URL"
+                    + " (see docs/operations.md).");
         }
     }
 

@@ -85,6 +85,29 @@ public final class ApiClient {
         return send(request.build());
     }
 
+    /**
+     * As a phishing proxy would forward it: this API call with the {@code Host} header it chose
+     * (the tests' JVM allows the header: {@code jdk.httpclient.allowRestrictedHeaders=host}).
+     */
+    public Answer postJsonWithHost(String host, String path, Map<String, ?> fields) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(realmUrl + "/trader4/v1/oauth/" + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .version(HttpClient.Version.HTTP_1_1) // HTTP/2 would carry the name as :authority
+                    .header("Host", host)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(fields))).build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #postJsonWithHost} for a GET of the API. */
+    public Answer getWithHost(String host, String path) {
+        return send(HttpRequest.newBuilder(URI.create(realmUrl + "/trader4/v1/oauth/" + path))
+                .timeout(Duration.ofSeconds(30)).version(HttpClient.Version.HTTP_1_1).header("Host", host).GET().build());
+    }
+
     public Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -7,7 +7,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /**
  * The one server configuration of every integration test (a different one restarts Keycloak):
  * the distribution with the drop-in bundle installed, exactly as operators install it, and the
- * Twilio channels pointed at the local stand-in of Twilio's API ({@link TwilioStandIn}).
+ * Twilio channels pointed at the local stand-in of Twilio's API ({@link TwilioStandIn}), and a
+ * fixed hostname, as {@code ./run.sh} and any production server has one.
  */
 public class Trader4ServerConfig implements KeycloakServerConfig {
 
@@ -15,8 +16,16 @@ public class Trader4ServerConfig implements KeycloakServerConfig {
     /** Where the tests' Twilio stand-in listens. */
     public static final int TWILIO_PORT = 18089;
 
+    /** The address every link and sign-in message names, whatever {@code Host} a request carries. */
+    public static final String HOSTNAME = "http://localhost:8080";
+
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return installed(config).option("hostname", HOSTNAME);
+    }
+
+    /** Our providers installed and the Twilio stand-in configured; no hostname. */
+    static KeycloakServerConfigBuilder installed(KeycloakServerConfigBuilder config) {
         return config.dependency("net.trader4.keycloak", "trader4-keycloak-bundle")
                 // Provider options, as an operator sets them; the voice channel falls back to these.
                 .spiOption(SPI, "sms", "account-sid", TwilioStandIn.ACCOUNT_SID)

@@ -18,7 +18,9 @@ public enum OtpError {
     DELIVERY_UNAVAILABLE("delivery_unavailable", 503),
     ACCOUNT_DISABLED("account_disabled", 403),
     ACCOUNT_NOT_READY("account_not_ready", 403),
-    CLIENT_NOT_CONFIGURED("client_not_configured", 503);
+    CLIENT_NOT_CONFIGURED("client_not_configured", 503),
+    /** Neither Keycloak's hostname nor the realm's Frontend URL is set: what needs the address users sign in at is off. */
+    HOSTNAME_NOT_CONFIGURED("hostname_not_configured", 503);
 
     private final String code;
     private final int status;

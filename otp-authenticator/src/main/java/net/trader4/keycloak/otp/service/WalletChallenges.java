@@ -8,6 +8,7 @@ import net.trader4.keycloak.otp.challenge.OtpChallenge;
 import net.trader4.keycloak.otp.challenge.OtpChallengeStore;
 import net.trader4.keycloak.otp.challenge.StateKeys;
 import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.config.SignInOrigin;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
 import net.trader4.keycloak.otp.identifier.UserLookup;
@@ -53,6 +54,8 @@ final class WalletChallenges {
 
     /** Writes and stores a fresh message; the same kind of answer whether or not an account uses the address. */
     SignResult issue(Identifier identifier, String clientIp) throws OtpException {
+        URI base = SignInOrigin.of(session, realm).orElseThrow(() -> new OtpException(OtpError.HOSTNAME_NOT_CONFIGURED,
+                "Wallet sign-in is off: the server has no configured hostname to name in the message."));
         long ipWait = limiter.acquire(StateKeys.ipBucket(realm.getId(), "send", clientIp), config.sendsPerIpPerHour(), HOUR);
         if (ipWait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many sign-in requests from your network. Try again later.", ipWait);
@@ -63,7 +66,6 @@ final class WalletChallenges {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many sign-in requests for this address. Try again later.", idWait);
         }
         WalletAddress address = parse(identifier);
-        URI base = session.getContext().getUri().getBaseUri();
         long now = Time.currentTime();
         int ttl = Math.min(config.codeTtlSeconds(), MAX_TTL_SECONDS);
         WalletChallengeMessage message = WalletChallengeMessage.builder()

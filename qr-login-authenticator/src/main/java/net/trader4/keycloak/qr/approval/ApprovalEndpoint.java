@@ -43,7 +43,7 @@ public final class ApprovalEndpoint {
         this.session = session;
         this.realm = realm;
         this.service = new QrLoginService(session, realm, QrConfig.forRealm(realm));
-        this.links = new QrLinks(session, realm);
+        this.links = QrLinks.ofRequest(session, realm);
     }
 
     public Response show(String token) {

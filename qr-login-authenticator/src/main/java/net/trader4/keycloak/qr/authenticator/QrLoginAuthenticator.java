@@ -13,6 +13,7 @@ import net.trader4.keycloak.qr.config.QrConfig;
 import net.trader4.keycloak.qr.image.QrImage;
 import net.trader4.keycloak.qr.request.QrCreated;
 import net.trader4.keycloak.qr.request.QrDecision;
+import net.trader4.keycloak.qr.request.QrError;
 import net.trader4.keycloak.qr.request.QrEvents;
 import net.trader4.keycloak.qr.request.QrException;
 import net.trader4.keycloak.qr.request.QrLoginRequest;
@@ -142,19 +143,33 @@ public class QrLoginAuthenticator implements Authenticator {
         QrLoginService service = service(context);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         try {
+            QrLinks links = QrLinks.toShare(context.getSession(), context.getRealm());
             QrCreated created = service.create(QrOrigin.BROWSER, authSession.getClient(), authSession.getParentSession().getId());
             authSession.setAuthNote(TOKEN_NOTE, created.request().token());
-            return challenge(context, created.request(), service, error);
+            return challenge(context, links, created.request(), service, error);
         } catch (QrException e) {
-            authSession.removeAuthNote(TOKEN_NOTE);
-            return context.form().setError("trader4QrRateLimited").setAttribute("qr", null).createForm(TEMPLATE);
+            return withoutQrCode(context, e);
         }
     }
 
     private Response challenge(AuthenticationFlowContext context, QrLoginRequest request, QrLoginService service, String error) {
-        KeycloakSession session = context.getSession();
+        try {
+            return challenge(context, QrLinks.toShare(context.getSession(), context.getRealm()), request, service, error);
+        } catch (QrException e) {
+            return withoutQrCode(context, e);
+        }
+    }
+
+    /** The page with the way to a one-time code but no QR code, saying why. */
+    private static Response withoutQrCode(AuthenticationFlowContext context, QrException refusal) {
+        context.getAuthenticationSession().removeAuthNote(TOKEN_NOTE);
+        String message = refusal.error() == QrError.HOSTNAME_NOT_CONFIGURED ? "trader4QrUnavailable" : "trader4QrRateLimited";
+        return context.form().setError(message).setAttribute("qr", null).createForm(TEMPLATE);
+    }
+
+    private Response challenge(AuthenticationFlowContext context, QrLinks links, QrLoginRequest request, QrLoginService service,
+            String error) {
         RealmModel realm = context.getRealm();
-        QrLinks links = new QrLinks(session, realm);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String image = "data:image/png;base64," + Base64.getEncoder().encodeToString(
                 QrImage.png(links.approvalPage(request.token()), QrImage.DEFAULT_SIZE));

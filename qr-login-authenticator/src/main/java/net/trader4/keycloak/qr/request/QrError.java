@@ -20,7 +20,9 @@ public enum QrError {
     /** Too many checks already wait for a phone: check again after the interval, as RFC 8628 §3.5 says. */
     SLOW_DOWN("slow_down", 429),
     /** The approving session did not pass the second factor the account has. */
-    SECOND_FACTOR_REQUIRED("second_factor_required", 403);
+    SECOND_FACTOR_REQUIRED("second_factor_required", 403),
+    /** Neither Keycloak's hostname nor the realm's Frontend URL is set: a QR code would send phones to any Host. */
+    HOSTNAME_NOT_CONFIGURED("hostname_not_configured", 503);
 
     private final String code;
     private final int status;

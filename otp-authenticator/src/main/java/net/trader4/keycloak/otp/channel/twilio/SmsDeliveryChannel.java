@@ -27,7 +27,7 @@ public class SmsDeliveryChannel extends TwilioDeliveryChannel {
     @Override
     void send(TwilioSender sender, OtpDelivery delivery) throws DeliveryException {
         String text = textBuilder.build(delivery.locale(), TwilioChannelSupport.serviceName(delivery.realm()),
-                support.signInHost(), delivery.code(), delivery.ttlSeconds());
+                support.signInHost(delivery.realm()), delivery.code(), delivery.ttlSeconds());
         sender.sendSms(delivery.destination(), text);
     }
 }

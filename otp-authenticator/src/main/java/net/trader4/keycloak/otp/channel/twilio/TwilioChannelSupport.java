@@ -1,8 +1,10 @@
 package net.trader4.keycloak.otp.channel.twilio;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import net.trader4.keycloak.otp.config.SignInOrigin;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -43,10 +45,13 @@ final class TwilioChannelSupport {
         return new TwilioSender(config, httpClients.forSettings(config.http()));
     }
 
-    /** The host of the page the user signs in on, for the SMS autofill line; {@code null} outside a request. */
-    String signInHost() {
+    /**
+     * The configured host users sign in at, for the SMS autofill line; {@code null} outside a
+     * request or when only the request's {@code Host} could name it (the line is then left out).
+     */
+    String signInHost(RealmModel realm) {
         try {
-            return session.getContext().getUri().getBaseUri().getHost();
+            return SignInOrigin.of(session, realm).map(URI::getHost).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }
