@@ -8,8 +8,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import net.trader4.keycloak.otp.wallet.WalletAddressParser;
-import net.trader4.keycloak.otp.wallet.WalletCryptoSupport;
+import net.trader4.keycloak.wallet.InvalidWalletAddressException;
+import net.trader4.keycloak.wallet.WalletAddressParser;
+import net.trader4.keycloak.wallet.WalletCryptoSupport;
 import org.keycloak.utils.EmailValidationUtil;
 
 /**
@@ -55,7 +56,11 @@ public final class IdentifierClassifier {
             if (!WalletCryptoSupport.isAvailable()) {
                 throw new InvalidIdentifierException("Sign-in with a wallet address is not available on this server.");
             }
-            return new Identifier(IdentifierType.WALLET, WalletAddressParser.parse(id).canonical(), null, null);
+            try {
+                return new Identifier(IdentifierType.WALLET, WalletAddressParser.parse(id).canonical(), null, null);
+            } catch (InvalidWalletAddressException e) {
+                throw new InvalidIdentifierException(e.getMessage());
+            }
         }
         if (PHONE_CHARS.matcher(id).matches()) {
             return phone(id);

@@ -10,15 +10,15 @@ import net.trader4.keycloak.otp.challenge.StateKeys;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.config.SignInOrigin;
 import net.trader4.keycloak.otp.identifier.Identifier;
-import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
 import net.trader4.keycloak.otp.identifier.UserLookup;
 import net.trader4.keycloak.otp.limit.RateLimiter;
-import net.trader4.keycloak.otp.wallet.WalletAddress;
-import net.trader4.keycloak.otp.wallet.WalletAddressParser;
-import net.trader4.keycloak.otp.wallet.WalletChain;
-import net.trader4.keycloak.otp.wallet.WalletChallengeMessage;
-import net.trader4.keycloak.otp.wallet.WalletSignatureResult;
-import net.trader4.keycloak.otp.wallet.WalletSignatureVerifier;
+import net.trader4.keycloak.wallet.InvalidWalletAddressException;
+import net.trader4.keycloak.wallet.WalletAddress;
+import net.trader4.keycloak.wallet.WalletAddressParser;
+import net.trader4.keycloak.wallet.WalletChain;
+import net.trader4.keycloak.wallet.WalletChallengeMessage;
+import net.trader4.keycloak.wallet.WalletSignatureResult;
+import net.trader4.keycloak.wallet.WalletSignatureVerifier;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -100,7 +100,7 @@ final class WalletChallenges {
     private static WalletAddress parse(Identifier identifier) throws OtpException {
         try {
             return WalletAddressParser.parse(identifier.value());
-        } catch (InvalidIdentifierException e) {
+        } catch (InvalidWalletAddressException e) {
             throw new OtpException(OtpError.INVALID_IDENTIFIER, e.getMessage());
         }
     }
