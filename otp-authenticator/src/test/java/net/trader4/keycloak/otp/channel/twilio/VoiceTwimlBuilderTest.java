@@ -10,9 +10,11 @@ import java.util.Locale;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import com.twilio.twiml.voice.Say;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 class VoiceTwimlBuilderTest {
@@ -32,6 +34,29 @@ class VoiceTwimlBuilderTest {
             says.add((Element) nodes.item(i));
         }
         return says;
+    }
+
+    private static List<Element> children(Element parent) {
+        NodeList nodes = parent.getChildNodes();
+        List<Element> children = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i).getNodeType() == Node.ELEMENT_NODE) {
+                children.add((Element) nodes.item(i));
+            }
+        }
+        return children;
+    }
+
+    @Test
+    void pausesBeforeTheIntroductionAndBeforeTheRepetition() throws Exception {
+        Element response = parse(builder.build(Locale.ENGLISH, "Trader4", "482913")).getDocumentElement();
+
+        List<Element> verbs = children(response);
+        assertEquals(List.of("Pause", "Say", "Say", "Pause", "Say", "Say", "Say"),
+                verbs.stream().map(Element::getTagName).toList());
+        assertEquals("1", verbs.get(0).getAttribute("length"));
+        assertEquals("1", verbs.get(3).getAttribute("length"));
+        verbs.forEach(verb -> assertEquals(0, children(verb).size(), "nothing nested in " + verb.getTagName()));
     }
 
     @Test
@@ -57,8 +82,8 @@ class VoiceTwimlBuilderTest {
 
     @Test
     void keepsTheEnglishVariantTwilioCanSpeak() {
-        assertEquals("en-GB", VoiceTwimlBuilder.voiceLanguage(Locale.UK));
-        assertEquals("en-US", VoiceTwimlBuilder.voiceLanguage(Locale.forLanguageTag("en-NZ")));
+        assertEquals(Say.Language.EN_GB, VoiceTwimlBuilder.voiceLanguage(Locale.UK));
+        assertEquals(Say.Language.EN_US, VoiceTwimlBuilder.voiceLanguage(Locale.forLanguageTag("en-NZ")));
     }
 
     @Test
@@ -67,7 +92,7 @@ class VoiceTwimlBuilderTest {
 
         says.forEach(say -> assertEquals("en-US", say.getAttribute("language")));
         assertEquals("Hello. Your Trader4 sign-in code is:", says.get(0).getTextContent());
-        assertEquals("en-US", VoiceTwimlBuilder.voiceLanguage(null));
+        assertEquals(Say.Language.EN_US, VoiceTwimlBuilder.voiceLanguage(null));
     }
 
     @Test
@@ -75,6 +100,8 @@ class VoiceTwimlBuilderTest {
         String twiml = builder.build(Locale.ENGLISH, "<Hangup/> & \"Co\" 'Ltd'\u0007", "12<3");
 
         assertFalse(twiml.contains("<Hangup/>"), twiml);
+        assertTrue(twiml.contains("&lt;Hangup/&gt; &amp; "), twiml);
+        assertFalse(twiml.contains("\u0007") || twiml.contains("&#7;"), "XML 1.0 has no bell, not even as a reference");
         Document document = parse(twiml);
         assertEquals(0, document.getElementsByTagName("Hangup").getLength());
         assertEquals("Hello. Your <Hangup/> & \"Co\" 'Ltd' sign-in code is:", says(document).get(0).getTextContent());
