@@ -1,31 +1,20 @@
 package net.trader4.keycloak.otp.challenge;
 
-import java.security.SecureRandom;
+import org.keycloak.common.util.SecretGenerator;
 
-/** Uniformly random decimal codes from {@link SecureRandom}. */
+/** Sign-in codes, handles and ids from Keycloak's {@link SecretGenerator} (one {@code SecureRandom}). */
 public final class CodeGenerator {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private CodeGenerator() {
     }
 
+    /** {@code length} uniformly random decimal digits: a sign-in code. */
     public static String digits(int length) {
-        char[] code = new char[length];
-        for (int i = 0; i < length; i++) {
-            code[i] = (char) ('0' + RANDOM.nextInt(10));
-        }
-        return new String(code);
+        return SecretGenerator.getInstance().randomString(length, SecretGenerator.DIGITS);
     }
 
     /** {@code bytes} random bytes as lower-case hex: handles and ids. */
     public static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        StringBuilder hex = new StringBuilder(bytes * 2);
-        for (byte b : random) {
-            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-        }
-        return hex.toString();
+        return SecretGenerator.getInstance().randomBytesHex(bytes);
     }
 }
