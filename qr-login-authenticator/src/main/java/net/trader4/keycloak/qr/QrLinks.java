@@ -3,7 +3,7 @@ package net.trader4.keycloak.qr;
 import java.net.URI;
 
 import jakarta.ws.rs.core.UriBuilder;
-import net.trader4.keycloak.otp.config.SignInOrigin;
+import net.trader4.keycloak.common.origin.SignInOrigin;
 import net.trader4.keycloak.qr.request.QrError;
 import net.trader4.keycloak.qr.request.QrException;
 import org.keycloak.models.KeycloakSession;

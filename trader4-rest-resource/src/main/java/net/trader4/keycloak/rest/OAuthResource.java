@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,20 +20,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
-import net.trader4.keycloak.otp.service.SecondFactor;
 import net.trader4.keycloak.otp.service.SecondFactorStep;
 import net.trader4.keycloak.otp.service.SecondFactorTickets;
 import net.trader4.keycloak.otp.service.SignResult;
 import net.trader4.keycloak.otp.service.VerifiedSignIn;
 import net.trader4.keycloak.qr.authenticator.QrLoginStatusEndpoint;
-import net.trader4.keycloak.qr.request.QrException;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.ApiTimes;
 import net.trader4.keycloak.rest.api.Envelope;
@@ -109,7 +109,7 @@ public class OAuthResource {
             Identifier identifier = identify(otp, fields.required("id"));
             String code = fields.required("code");
             TokenIssuer issuer = new TokenIssuer(session, realm);
-            ClientModel client = otpCall(() -> issuer.apiClient(apiClientId()));
+            ClientModel client = signInCall(() -> issuer.apiClient(apiClientId()));
             EventBuilder event = loginEvent(client).detail("identifier_type", identifier.type().name().toLowerCase());
             VerifiedSignIn signIn;
             try {
@@ -117,7 +117,7 @@ public class OAuthResource {
             } catch (OtpException e) {
                 throw refusedCode(event, e, identifier.type() != IdentifierType.WALLET);
             }
-            switch (SecondFactor.needed(otp.config(), signIn.user())) {
+            switch (SecondFactor.needed(otp.config().honourSecondFactor(), signIn.user())) {
                 case BROWSER -> throw new ApiError(403, "browser_login_required",
                         "This account's second factor is a security key, which only a browser can use: sign in through the login page.");
                 case APP_CODE -> {
@@ -150,7 +150,7 @@ public class OAuthResource {
             String code = fields.required("code");
             OtpConfig config = OtpConfig.forRealm(realm);
             TokenIssuer issuer = new TokenIssuer(session, realm);
-            ClientModel client = otpCall(() -> issuer.apiClient(apiClientId()));
+            ClientModel client = signInCall(() -> issuer.apiClient(apiClientId()));
             EventBuilder event = loginEvent(client).detail("second_factor", OTPCredentialModel.TYPE);
             UserModel user;
             try {
@@ -195,7 +195,7 @@ public class OAuthResource {
     /** Tokens of a new session, the LOGIN event and the profile: how every sign-in by code ends. */
     private Response signedIn(TokenIssuer issuer, ClientModel client, UserModel user, EventBuilder event,
                               Map<String, String> sessionNotes) throws ApiError {
-        AccessTokenResponse tokens = otpCall(() -> issuer.issue(client, user, clientIp(), event, sessionNotes));
+        AccessTokenResponse tokens = signInCall(() -> issuer.issue(client, user, clientIp(), event, sessionNotes));
         String lastConnection = ProfileView.recordConnection(user);
         event.success();
         return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));
@@ -243,7 +243,7 @@ public class OAuthResource {
     }
 
     private GoogleSignIn googleSignIn() throws ApiError {
-        return new GoogleSignIn(session, realm, otpCall(() -> new TokenIssuer(session, realm).apiClient(apiClientId())));
+        return new GoogleSignIn(session, realm, signInCall(() -> new TokenIssuer(session, realm).apiClient(apiClientId())));
     }
 
     /** Back to the app's registered redirect URI with one parameter and its state; never tokens. */
@@ -298,7 +298,7 @@ public class OAuthResource {
     }
 
     private static Identifier identify(OtpService otp, String id) throws ApiError {
-        return otpCall(() -> otp.identify(id));
+        return signInCall(() -> otp.identify(id));
     }
 
     String apiClientId() {
@@ -310,16 +310,16 @@ public class OAuthResource {
         return session.getContext().getConnection().getRemoteAddr();
     }
 
-    /** A step of the engine whose refusal becomes the API's error. */
+    /** A step of a sign-in whose refusal becomes the API's error. */
     @FunctionalInterface
-    interface OtpCall<T> {
-        T call() throws OtpException;
+    interface SignInCall<T> {
+        T call() throws SignInException;
     }
 
-    static <T> T otpCall(OtpCall<T> call) throws ApiError {
+    static <T> T signInCall(SignInCall<T> call) throws ApiError {
         try {
             return call.call();
-        } catch (OtpException e) {
+        } catch (SignInException e) {
             throw ApiError.from(e);
         }
     }
@@ -327,7 +327,7 @@ public class OAuthResource {
     /** The body of an endpoint. */
     @FunctionalInterface
     interface Endpoint {
-        Response handle() throws ApiError, OtpException, QrException;
+        Response handle() throws ApiError, SignInException;
     }
 
     /**
@@ -340,9 +340,7 @@ public class OAuthResource {
             return endpoint.handle();
         } catch (ApiError e) {
             return Envelope.failure(e);
-        } catch (OtpException e) {
-            return Envelope.failure(ApiError.from(e));
-        } catch (QrException e) {
+        } catch (SignInException e) {
             return Envelope.failure(ApiError.from(e));
         } catch (RuntimeException e) {
             rollback();

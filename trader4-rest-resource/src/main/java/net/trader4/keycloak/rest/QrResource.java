@@ -16,11 +16,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
-import net.trader4.keycloak.otp.service.AccountChecks;
-import net.trader4.keycloak.otp.service.OtpError;
-import net.trader4.keycloak.otp.config.OtpConfig;
-import net.trader4.keycloak.otp.service.OtpException;
-import net.trader4.keycloak.otp.service.SecondFactor;
+import net.trader4.keycloak.common.account.AccountChecks;
+import net.trader4.keycloak.common.account.AccountError;
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.qr.QrLinks;
 import net.trader4.keycloak.qr.approval.ApprovalEndpoint;
 import net.trader4.keycloak.qr.config.QrConfig;
@@ -67,7 +66,7 @@ public class QrResource {
     @GET
     public Response create() {
         return api.answer(() -> {
-            ClientModel client = OAuthResource.otpCall(() -> new TokenIssuer(session, realm).apiClient(api.apiClientId()));
+            ClientModel client = OAuthResource.signInCall(() -> new TokenIssuer(session, realm).apiClient(api.apiClientId()));
             QrLinks links = QrLinks.toShare(session, realm);
             QrCreated created = service().create(QrOrigin.API, client, null);
             QrLoginRequest request = created.request();
@@ -114,7 +113,7 @@ public class QrResource {
             boolean approve = !"deny".equals(action);
             QrLoginRequest request = service.find(fields.required("token").trim());
             if (approve) {
-                OAuthResource.otpCall(() -> {
+                OAuthResource.signInCall(() -> {
                     AccountChecks.requireUsable(session, realm, phone.user());
                     return null;
                 });
@@ -132,7 +131,7 @@ public class QrResource {
             QrLoginService service = service();
             QrLoginRequest request = service.forRequester(fields.required("token").trim(), fields.optional("secret"));
             TokenIssuer issuer = new TokenIssuer(session, realm);
-            ClientModel client = OAuthResource.otpCall(() -> issuer.apiClient(request.clientId()));
+            ClientModel client = OAuthResource.signInCall(() -> issuer.apiClient(request.clientId()));
             try {
                 service.await(request, wait);
             } catch (QrException e) {
@@ -142,16 +141,16 @@ public class QrResource {
             UserModel user = session.users().getUserById(realm, decision.userId());
             EventBuilder event = QrEvents.describeClaim(new EventBuilder(realm, session, session.getContext().getConnection())
                     .event(EventType.LOGIN).client(client).detail(Details.AUTH_METHOD, "openid-connect"), request);
-            OAuthResource.otpCall(() -> {
+            OAuthResource.signInCall(() -> {
                 if (user == null) {
-                    throw new OtpException(OtpError.ACCOUNT_DISABLED, "The account that approved this QR code no longer exists.");
+                    throw new SignInException(AccountError.ACCOUNT_DISABLED, "The account that approved this QR code no longer exists.");
                 }
                 AccountChecks.requireUsable(session, realm, user);
                 return null;
             });
             event.user(user).detail(Details.USERNAME, user.getUsername());
-            AccessTokenResponse tokens = OAuthResource.otpCall(() -> issuer.issue(client, user, api.clientIp(), event,
-                    SecondFactor.inheritedByQrLogin(OtpConfig.forRealm(realm), user)));
+            AccessTokenResponse tokens = OAuthResource.signInCall(() -> issuer.issue(client, user, api.clientIp(), event,
+                    SecondFactor.inheritedByQrLogin(realm, user)));
             String lastConnection = ProfileView.recordConnection(user);
             event.success();
             return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));

@@ -1,6 +1,6 @@
 package net.trader4.keycloak.rest;
 
-import net.trader4.keycloak.otp.config.SignInOrigin;
+import net.trader4.keycloak.common.origin.SignInOrigin;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;

@@ -2,11 +2,11 @@ package net.trader4.keycloak.otp.authenticator;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.common.account.AccountChecks;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.MaskedPhoneNumber;
 import net.trader4.keycloak.otp.identifier.UserLookup;
-import net.trader4.keycloak.otp.service.AccountChecks;
 import net.trader4.keycloak.otp.service.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
 import net.trader4.keycloak.otp.service.SignResult;

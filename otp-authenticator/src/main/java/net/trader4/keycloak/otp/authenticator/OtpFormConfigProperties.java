@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import net.trader4.keycloak.common.settings.IntSetting;
 import net.trader4.keycloak.otp.config.OtpConfigProperties;
-import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;

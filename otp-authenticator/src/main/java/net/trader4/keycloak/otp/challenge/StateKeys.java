@@ -1,13 +1,11 @@
 package net.trader4.keycloak.otp.challenge;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import net.trader4.keycloak.common.limit.LimitKeys;
 
 /**
- * Keys of entries in the single-use object store. Identifiers are hashed so that emails and
- * phone numbers never appear in cache keys, heap dumps or cache statistics.
+ * Keys of the one-time-code engine's entries in the single-use object store (the limits' keys are
+ * {@link LimitKeys}). Identifiers are hashed so that emails and phone numbers never appear in
+ * cache keys, heap dumps or cache statistics.
  */
 public final class StateKeys {
 
@@ -26,19 +24,6 @@ public final class StateKeys {
         return "t4att:" + challengeId;
     }
 
-    public static String identifierBucket(String realmId, String purpose, String identifier) {
-        return "t4rl:" + realmId + ":" + purpose + ":" + digest(identifier);
-    }
-
-    /** A budget shared by every caller of a realm. */
-    public static String realmBucket(String realmId, String purpose) {
-        return "t4rl:" + realmId + ":" + purpose + ":realm";
-    }
-
-    public static String ipBucket(String realmId, String purpose, String ip) {
-        return "t4rl:" + realmId + ":" + purpose + ":ip:" + digest(ClientNetwork.of(ip));
-    }
-
     /** A pending second-factor step, keyed by a digest of its bearer token. */
     public static String secondFactorTicket(String realmId, String token) {
         return "t4mfa:" + realmId + ":" + digest(token);
@@ -54,12 +39,7 @@ public final class StateKeys {
         return "t4phoneclaim:" + realmId + ":" + digest(number);
     }
 
-    static String digest(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String digest(String value) {
+        return LimitKeys.digest(value);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.settings.IntSetting;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import org.keycloak.models.RealmModel;
 
@@ -46,16 +47,7 @@ public final class OtpConfig {
     }
 
     public int get(IntSetting setting) {
-        String raw = lookup.apply(setting.name());
-        if (raw == null || raw.isBlank()) {
-            return setting.defaultValue();
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            return Math.max(setting.min(), Math.min(setting.max(), value));
-        } catch (NumberFormatException e) {
-            return setting.defaultValue();
-        }
+        return setting.valueOf(lookup.apply(setting.name()));
     }
 
     public int codeLength() {
@@ -119,8 +111,7 @@ public final class OtpConfig {
 
     /** On unless the realm sets it to {@code false}: a typo never turns the second factor off. */
     public boolean honourSecondFactor() {
-        String raw = lookup.apply(OtpConfigProperties.HONOUR_SECOND_FACTOR);
-        return raw == null || !raw.trim().equalsIgnoreCase("false");
+        return SecondFactor.honoured(lookup.apply(OtpConfigProperties.HONOUR_SECOND_FACTOR));
     }
 
     /** Development only: print codes to the server log when no real channel can send them. */

@@ -3,6 +3,9 @@ package net.trader4.keycloak.otp.config;
 import java.util.List;
 import java.util.Set;
 
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.settings.IntSetting;
+
 /**
  * Names, defaults and safe bounds of the OTP settings. A realm sets them as realm attributes
  * named {@link #PREFIX}{@code <name>}; a browser-flow execution sets them in its config.
@@ -10,10 +13,6 @@ import java.util.Set;
 public final class OtpConfigProperties {
 
     public static final String PREFIX = "trader4.otp.";
-
-    /** A setting: its name, default and the bounds a value is clamped to. */
-    public record IntSetting(String name, int defaultValue, int min, int max, String help) {
-    }
 
     public static final IntSetting CODE_LENGTH = new IntSetting("codeLength", 6, 6, 10,
             "Digits in a code.");
@@ -58,7 +57,7 @@ public final class OtpConfigProperties {
      * Whether a second factor the user enrolled (authenticator app, security key) is asked for after
      * the code; on unless set to {@code false}.
      */
-    public static final String HONOUR_SECOND_FACTOR = "honourSecondFactor";
+    public static final String HONOUR_SECOND_FACTOR = SecondFactor.HONOUR_SETTING;
 
     public static final List<String> DEFAULT_CHANNELS = List.of("email", "sms", "voice");
 

@@ -1,6 +1,7 @@
 package net.trader4.keycloak.otp.limit;
 
-import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.common.limit.LimitKeys;
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
@@ -24,9 +25,9 @@ public final class FailureCap {
 
     public FailureCap(RateLimiter limiter, String realmId, String clientIp, OtpConfig config) {
         this.limiter = limiter;
-        this.bucket = StateKeys.ipBucket(realmId, "fail", clientIp);
+        this.bucket = LimitKeys.ipBucket(realmId, "fail", clientIp);
         this.limit = config.failuresPerIpPerHour();
-        this.realmBucket = StateKeys.realmBucket(realmId, "fail");
+        this.realmBucket = LimitKeys.realmBucket(realmId, "fail");
         this.realmLimit = config.failuresPerRealmPerHour();
     }
 

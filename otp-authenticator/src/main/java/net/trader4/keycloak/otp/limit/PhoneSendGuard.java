@@ -3,7 +3,8 @@ package net.trader4.keycloak.otp.limit;
 import java.util.Locale;
 import java.util.Set;
 
-import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.common.limit.LimitKeys;
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.config.OtpConfigProperties;
 import net.trader4.keycloak.otp.identifier.Identifier;
@@ -68,7 +69,7 @@ public final class PhoneSendGuard {
     }
 
     private void take(String purpose, String key, int limit, String message, boolean delivered) throws OtpException {
-        String bucket = StateKeys.identifierBucket(realmId, purpose, key);
+        String bucket = LimitKeys.identifierBucket(realmId, purpose, key);
         long wait = delivered ? limiter.acquire(bucket, limit, HOUR) : limiter.exhaustedFor(bucket, limit, HOUR);
         if (wait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, message, wait);

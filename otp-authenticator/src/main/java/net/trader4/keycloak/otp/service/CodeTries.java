@@ -1,9 +1,9 @@
 package net.trader4.keycloak.otp.service;
 
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
 import net.trader4.keycloak.otp.challenge.StateKeys;
 import net.trader4.keycloak.otp.limit.FailureCap;
-import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.keycloak.common.util.Time;
 
 /**

@@ -1,10 +1,12 @@
 package net.trader4.keycloak.otp.service;
 
+import net.trader4.keycloak.common.error.ErrorCode;
+
 /**
  * The stable, machine-readable reasons a sign-in step fails, with the HTTP status the API answers.
  * Clients may branch on {@link #code()}; it never changes meaning.
  */
-public enum OtpError {
+public enum OtpError implements ErrorCode {
     INVALID_REQUEST("invalid_request", 400),
     INVALID_IDENTIFIER("invalid_identifier", 400),
     UNSUPPORTED_IDENTIFIER("unsupported_identifier", 400),
@@ -30,10 +32,12 @@ public enum OtpError {
         this.status = status;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public int status() {
         return status;
     }

@@ -1,10 +1,12 @@
 package net.trader4.keycloak.otp.service;
 
-/** A sign-in step refused; the message is written for the person signing in. */
-public class OtpException extends Exception {
+import net.trader4.keycloak.common.account.AccountError;
+import net.trader4.keycloak.common.error.SignInException;
+
+/** A step of the one-time-code engine refused; the message is written for the person signing in. */
+public class OtpException extends SignInException {
 
     private final OtpError error;
-    private final long retryAfterSeconds;
     private final int attemptsLeft;
     private String accountId;
 
@@ -17,10 +19,15 @@ public class OtpException extends Exception {
     }
 
     private OtpException(OtpError error, String message, long retryAfterSeconds, int attemptsLeft) {
-        super(message, null, false, false);
+        super(error, message, retryAfterSeconds);
         this.error = error;
-        this.retryAfterSeconds = retryAfterSeconds;
         this.attemptsLeft = attemptsLeft;
+    }
+
+    /** An account the engine proved an identifier for, refused by the account checks all sign-ins share. */
+    public static OtpException of(SignInException accountRefusal) {
+        OtpError error = accountRefusal.error() == AccountError.ACCOUNT_NOT_READY ? OtpError.ACCOUNT_NOT_READY : OtpError.ACCOUNT_DISABLED;
+        return new OtpException(error, accountRefusal.getMessage(), accountRefusal.retryAfterSeconds());
     }
 
     /** A wrong code, with the tries the pending code has left (pages word the count themselves). */
@@ -42,13 +49,9 @@ public class OtpException extends Exception {
         return accountId;
     }
 
+    @Override
     public OtpError error() {
         return error;
-    }
-
-    /** Seconds after which trying again may succeed; 0 when waiting does not help. */
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
     }
 
     /** Tries the pending code has left after a wrong one; -1 when not known. */

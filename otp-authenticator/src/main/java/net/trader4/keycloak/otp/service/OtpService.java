@@ -1,5 +1,8 @@
 package net.trader4.keycloak.otp.service;
 
+import net.trader4.keycloak.common.account.AccountChecks;
+import net.trader4.keycloak.common.error.SignInException;
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.challenge.CodeGenerator;
 import net.trader4.keycloak.otp.challenge.CodeHasher;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
@@ -16,7 +19,6 @@ import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
 import net.trader4.keycloak.otp.identifier.UnverifiedEmails;
 import net.trader4.keycloak.otp.identifier.UserLookup;
 import net.trader4.keycloak.otp.limit.FailureCap;
-import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -217,7 +219,11 @@ public class OtpService {
                 throw new OtpException(OtpError.INVALID_CODE, "The code is not correct.");
             }
         }
-        AccountChecks.requireUsable(session, realm, user, pendingActions);
+        try {
+            AccountChecks.requireUsable(session, realm, user, pendingActions);
+        } catch (SignInException e) {
+            throw OtpException.of(e);
+        }
         return new VerifiedSignIn(user, identifier, registered);
     }
 

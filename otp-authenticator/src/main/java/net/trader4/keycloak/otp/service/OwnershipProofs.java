@@ -1,5 +1,6 @@
 package net.trader4.keycloak.otp.service;
 
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.challenge.CodeGenerator;
 import net.trader4.keycloak.otp.challenge.CodeHasher;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
@@ -9,7 +10,6 @@ import net.trader4.keycloak.otp.channel.OtpDelivery;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.limit.FailureCap;
-import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;

@@ -2,9 +2,12 @@ package net.trader4.keycloak.otp.service;
 
 import java.util.Set;
 
+import net.trader4.keycloak.common.account.AccountChecks;
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.error.SignInException;
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.limit.FailureCap;
-import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -48,7 +51,11 @@ public final class SecondFactorStep {
         if (user == null) {
             throw new OtpException(OtpError.EXPIRED_CODE, "No second step is pending for this token, or it has expired. Sign in again.");
         }
-        AccountChecks.requireUsable(session, realm, user);
+        try {
+            AccountChecks.requireUsable(session, realm, user);
+        } catch (SignInException e) {
+            throw OtpException.of(e);
+        }
         int maxAttempts = config.maxAttempts();
         int attempt = tickets.takeAttempt(ticket, maxAttempts);
         if (attempt < 0) {

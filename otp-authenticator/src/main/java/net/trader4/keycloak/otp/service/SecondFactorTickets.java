@@ -2,9 +2,9 @@ package net.trader4.keycloak.otp.service;
 
 import java.util.Map;
 
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.challenge.CodeGenerator;
 import net.trader4.keycloak.otp.challenge.StateKeys;
-import net.trader4.keycloak.otp.limit.RateLimiter;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.SingleUseObjectProvider;
 

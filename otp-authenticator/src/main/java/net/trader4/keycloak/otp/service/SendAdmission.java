@@ -2,11 +2,12 @@ package net.trader4.keycloak.otp.service;
 
 import java.util.function.LongSupplier;
 
+import net.trader4.keycloak.common.limit.LimitKeys;
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.challenge.StateKeys;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.limit.PhoneSendGuard;
-import net.trader4.keycloak.otp.limit.RateLimiter;
 
 /**
  * The limits every code to a destination passes before it is sent, whatever it is for (a sign-in,
@@ -39,7 +40,7 @@ final class SendAdmission {
             // A property of the number, not of a send: refused before any limit takes a slot.
             PhoneSendGuard.refuseRiskyNumberType(destination, config);
         }
-        long ipWait = limiter.acquire(StateKeys.ipBucket(realmId, "send", clientIp), config.sendsPerIpPerHour(), HOUR);
+        long ipWait = limiter.acquire(LimitKeys.ipBucket(realmId, "send", clientIp), config.sendsPerIpPerHour(), HOUR);
         if (ipWait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many codes requested from your network. Try again later.", ipWait);
         }
@@ -48,7 +49,7 @@ final class SendAdmission {
             throw new OtpException(OtpError.RATE_LIMITED, "A code was sent moments ago. Wait before asking for another.",
                     cooldownLeft.getAsLong());
         }
-        long idWait = limiter.acquire(StateKeys.identifierBucket(realmId, "send", destination.value()),
+        long idWait = limiter.acquire(LimitKeys.identifierBucket(realmId, "send", destination.value()),
                 config.sendsPerIdentifierPerHour(), HOUR);
         if (idWait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many codes were sent to this identifier. Try again later.", idWait);

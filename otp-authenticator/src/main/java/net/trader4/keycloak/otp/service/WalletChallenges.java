@@ -3,15 +3,16 @@ package net.trader4.keycloak.otp.service;
 import java.net.URI;
 import java.time.Instant;
 
+import net.trader4.keycloak.common.limit.LimitKeys;
+import net.trader4.keycloak.common.limit.RateLimiter;
+import net.trader4.keycloak.common.origin.SignInOrigin;
 import net.trader4.keycloak.otp.challenge.CodeGenerator;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
 import net.trader4.keycloak.otp.challenge.OtpChallengeStore;
 import net.trader4.keycloak.otp.challenge.StateKeys;
 import net.trader4.keycloak.otp.config.OtpConfig;
-import net.trader4.keycloak.otp.config.SignInOrigin;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.UserLookup;
-import net.trader4.keycloak.otp.limit.RateLimiter;
 import net.trader4.keycloak.wallet.InvalidWalletAddressException;
 import net.trader4.keycloak.wallet.WalletAddress;
 import net.trader4.keycloak.wallet.WalletAddressParser;
@@ -56,11 +57,11 @@ final class WalletChallenges {
     SignResult issue(Identifier identifier, String clientIp) throws OtpException {
         URI base = SignInOrigin.of(session, realm).orElseThrow(() -> new OtpException(OtpError.HOSTNAME_NOT_CONFIGURED,
                 "Wallet sign-in is off: the server has no configured hostname to name in the message."));
-        long ipWait = limiter.acquire(StateKeys.ipBucket(realm.getId(), "send", clientIp), config.sendsPerIpPerHour(), HOUR);
+        long ipWait = limiter.acquire(LimitKeys.ipBucket(realm.getId(), "send", clientIp), config.sendsPerIpPerHour(), HOUR);
         if (ipWait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many sign-in requests from your network. Try again later.", ipWait);
         }
-        long idWait = limiter.acquire(StateKeys.identifierBucket(realm.getId(), "wallet", identifier.value()),
+        long idWait = limiter.acquire(LimitKeys.identifierBucket(realm.getId(), "wallet", identifier.value()),
                 config.sendsPerIdentifierPerHour() * 4, HOUR);
         if (idWait > 0) {
             throw new OtpException(OtpError.RATE_LIMITED, "Too many sign-in requests for this address. Try again later.", idWait);

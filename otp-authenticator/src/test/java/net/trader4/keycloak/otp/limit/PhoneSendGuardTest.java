@@ -3,6 +3,8 @@ package net.trader4.keycloak.otp.limit;
 import java.util.List;
 import java.util.Map;
 
+import net.trader4.keycloak.common.limit.InMemorySingleUseObjects;
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierClassifier;

@@ -2,8 +2,8 @@ package net.trader4.keycloak.otp.phone;
 
 import java.util.Map;
 
+import net.trader4.keycloak.common.limit.InMemorySingleUseObjects;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
-import net.trader4.keycloak.otp.limit.InMemorySingleUseObjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.Time;

@@ -6,9 +6,8 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import net.trader4.keycloak.otp.challenge.CodeGenerator;
-import net.trader4.keycloak.otp.service.AccountChecks;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.common.account.AccountChecks;
+import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.qr.QrLinks;
 import net.trader4.keycloak.qr.config.QrConfig;
 import net.trader4.keycloak.qr.request.QrError;
@@ -17,13 +16,14 @@ import net.trader4.keycloak.qr.request.QrLoginRequest;
 import net.trader4.keycloak.qr.request.QrLoginService;
 import net.trader4.keycloak.qr.request.QrState;
 import net.trader4.keycloak.qr.request.QrTimestamps;
+import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The page a phone opens by scanning a QR code. Whoever opens it must be signed in to the realm:
@@ -108,10 +108,10 @@ public final class ApprovalEndpoint {
                 AccountChecks.requireUsable(session, realm, user);
             }
             service.decide(request, user, signedIn.session(), approve);
-        } catch (OtpException e) {
-            return ApprovalResponses.page(e.error().status(), "Not accepted", e.getMessage(), "qr-approval-error");
         } catch (QrException e) {
             return ApprovalResponses.refused(e);
+        } catch (SignInException e) {
+            return ApprovalResponses.page(e.error().status(), "Not accepted", e.getMessage(), "qr-approval-error");
         }
         if (approve) {
             return ApprovalResponses.page(200, "Approved",
@@ -145,7 +145,7 @@ public final class ApprovalEndpoint {
                 .queryParam("response_type", "code")
                 .queryParam("scope", "openid")
                 .queryParam("redirect_uri", links.approvalPage(token))
-                .queryParam("state", CodeGenerator.hex(16))
+                .queryParam("state", SecretGenerator.getInstance().randomBytesHex(16))
                 .build(realm.getName());
         return Response.seeOther(login).cacheControl(noStore()).build();
     }

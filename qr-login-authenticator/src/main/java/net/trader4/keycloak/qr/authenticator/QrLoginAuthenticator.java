@@ -4,10 +4,9 @@ import java.util.Base64;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import net.trader4.keycloak.otp.config.OtpConfig;
-import net.trader4.keycloak.otp.service.AccountChecks;
-import net.trader4.keycloak.otp.service.OtpException;
-import net.trader4.keycloak.otp.service.SecondFactor;
+import net.trader4.keycloak.common.account.AccountChecks;
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.qr.QrLinks;
 import net.trader4.keycloak.qr.config.QrConfig;
 import net.trader4.keycloak.qr.image.QrImage;
@@ -113,13 +112,13 @@ public class QrLoginAuthenticator implements Authenticator {
         }
         try {
             AccountChecks.requireUsable(context.getSession(), context.getRealm(), user);
-        } catch (OtpException e) {
+        } catch (SignInException e) {
             context.getEvent().user(user);
             context.failureChallenge(AuthenticationFlowError.USER_DISABLED, freshChallenge(context, "trader4QrAccountUnusable"));
             return;
         }
         QrEvents.describeClaim(context.getEvent(), request).user(user);
-        SecondFactor.inheritedByQrLogin(OtpConfig.forRealm(context.getRealm()), user).forEach(authSession::setUserSessionNote);
+        SecondFactor.inheritedByQrLogin(context.getRealm(), user).forEach(authSession::setUserSessionNote);
         context.setUser(user);
         context.success();
     }

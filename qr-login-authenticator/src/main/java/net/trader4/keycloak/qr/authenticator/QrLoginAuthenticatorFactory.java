@@ -2,7 +2,7 @@ package net.trader4.keycloak.qr.authenticator;
 
 import java.util.List;
 
-import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
+import net.trader4.keycloak.common.settings.IntSetting;
 import net.trader4.keycloak.qr.config.QrConfigProperties;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
+import net.trader4.keycloak.common.settings.IntSetting;
 import org.keycloak.models.RealmModel;
 
 /** The QR login settings in force, typed and clamped: a typo never turns a limit off. */
@@ -36,15 +36,7 @@ public final class QrConfig {
     }
 
     public int get(IntSetting setting) {
-        String raw = lookup.apply(setting.name());
-        if (raw == null || raw.isBlank()) {
-            return setting.defaultValue();
-        }
-        try {
-            return Math.max(setting.min(), Math.min(setting.max(), Integer.parseInt(raw.trim())));
-        } catch (NumberFormatException e) {
-            return setting.defaultValue();
-        }
+        return setting.valueOf(lookup.apply(setting.name()));
     }
 
     public int ttlSeconds() {

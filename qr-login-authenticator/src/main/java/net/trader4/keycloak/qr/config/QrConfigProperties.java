@@ -1,6 +1,6 @@
 package net.trader4.keycloak.qr.config;
 
-import net.trader4.keycloak.otp.config.OtpConfigProperties.IntSetting;
+import net.trader4.keycloak.common.settings.IntSetting;
 
 /**
  * Names, defaults and safe bounds of the QR login settings: realm attributes

@@ -1,11 +1,13 @@
 package net.trader4.keycloak.qr.request;
 
+import net.trader4.keycloak.common.error.ErrorCode;
+
 /**
  * Stable reasons a QR login step does not give tokens, with the HTTP status of the API. The names
  * follow RFC 8628 where it has one ({@code authorization_pending}, {@code access_denied},
  * {@code expired_token}).
  */
-public enum QrError {
+public enum QrError implements ErrorCode {
     INVALID_REQUEST("invalid_request", 400),
     AUTHORIZATION_PENDING("authorization_pending", 202),
     ACCESS_DENIED("access_denied", 403),
@@ -32,10 +34,12 @@ public enum QrError {
         this.status = status;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public int status() {
         return status;
     }

@@ -1,26 +1,23 @@
 package net.trader4.keycloak.qr.request;
 
+import net.trader4.keycloak.common.error.SignInException;
+
 /** A QR login step refused; the message is written for the person signing in. */
-public class QrException extends Exception {
+public class QrException extends SignInException {
 
     private final QrError error;
-    private final long retryAfterSeconds;
 
     public QrException(QrError error, String message) {
         this(error, message, 0);
     }
 
     public QrException(QrError error, String message, long retryAfterSeconds) {
-        super(message, null, false, false);
+        super(error, message, retryAfterSeconds);
         this.error = error;
-        this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    @Override
     public QrError error() {
         return error;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
     }
 }

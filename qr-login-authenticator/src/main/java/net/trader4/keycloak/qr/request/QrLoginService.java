@@ -1,10 +1,9 @@
 package net.trader4.keycloak.qr.request;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import net.trader4.keycloak.otp.challenge.StateKeys;
-import net.trader4.keycloak.otp.config.OtpConfig;
-import net.trader4.keycloak.otp.limit.RateLimiter;
-import net.trader4.keycloak.otp.service.SecondFactor;
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.limit.LimitKeys;
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.qr.config.QrConfig;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -52,7 +51,7 @@ public class QrLoginService {
      */
     public QrCreated create(QrOrigin origin, ClientModel client, String authSessionId) throws QrException {
         String ip = session.getContext().getConnection().getRemoteAddr();
-        long wait = limiter.acquire(StateKeys.ipBucket(realm.getId(), "qr", ip), config.createsPerIpPerHour(), HOUR);
+        long wait = limiter.acquire(LimitKeys.ipBucket(realm.getId(), "qr", ip), config.createsPerIpPerHour(), HOUR);
         if (wait > 0) {
             throw new QrException(QrError.RATE_LIMITED, "Too many QR codes requested from your network. Try again later.", wait);
         }
@@ -134,7 +133,7 @@ public class QrLoginService {
         if (state == QrState.EXPIRED) {
             throw refusal(state);
         }
-        if (approve && SecondFactor.needed(OtpConfig.forRealm(realm), user) != SecondFactor.Needed.NOTHING
+        if (approve && SecondFactor.needed(SecondFactor.honouredIn(realm), user) != SecondFactor.Needed.NOTHING
                 && !SecondFactor.provenIn(realm, phoneSession)) {
             // The screen inherits what the phone proved: a session without the account's second factor cannot lend it one.
             throw new QrException(QrError.SECOND_FACTOR_REQUIRED,

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-import net.trader4.keycloak.otp.challenge.CodeGenerator;
+import org.keycloak.common.util.SecretGenerator;
 
 /**
  * Handles and secrets of QR logins. The token is what the QR code shows, so anyone near the screen
@@ -23,12 +23,12 @@ public final class QrSecrets {
 
     /** 128 random bits, shaped like the published samples ({@code tr…}). */
     public static String newToken() {
-        return TOKEN_PREFIX + CodeGenerator.hex(16);
+        return TOKEN_PREFIX + SecretGenerator.getInstance().randomBytesHex(16);
     }
 
     /** 256 random bits. */
     public static String newSecret() {
-        return CodeGenerator.hex(32);
+        return SecretGenerator.getInstance().randomBytesHex(32);
     }
 
     public static boolean isWellFormedToken(String token) {

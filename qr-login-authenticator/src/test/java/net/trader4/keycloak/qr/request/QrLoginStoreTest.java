@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import net.trader4.keycloak.otp.limit.InMemorySingleUseObjects;
+import net.trader4.keycloak.common.limit.InMemorySingleUseObjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.Time;

@@ -1,7 +1,6 @@
 package net.trader4.keycloak.rest.api;
 
-import net.trader4.keycloak.otp.service.OtpException;
-import net.trader4.keycloak.qr.request.QrException;
+import net.trader4.keycloak.common.error.SignInException;
 
 /**
  * A refused request: HTTP status, stable error code and a message for people. Thrown anywhere in
@@ -24,11 +23,7 @@ public class ApiError extends Exception {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public static ApiError from(OtpException e) {
-        return new ApiError(e.error().status(), e.error().code(), e.getMessage(), e.retryAfterSeconds());
-    }
-
-    public static ApiError from(QrException e) {
+    public static ApiError from(SignInException e) {
         return new ApiError(e.error().status(), e.error().code(), e.getMessage(), e.retryAfterSeconds());
     }
 

@@ -7,15 +7,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import net.trader4.keycloak.otp.challenge.CodeGenerator;
-import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.limit.LimitKeys;
+import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
-import net.trader4.keycloak.otp.limit.RateLimiter;
-import net.trader4.keycloak.otp.service.SecondFactor;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.token.CodeRedemption;
 import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.keycloak.OAuth2Constants;
+import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -74,7 +74,7 @@ public final class GoogleSignIn {
         }
         takeStartSlot();
         String verifier = PkceUtils.generateCodeVerifier();
-        String state = CodeGenerator.hex(24);
+        String state = SecretGenerator.getInstance().randomBytesHex(24);
         session.singleUseObjects().put(stateKey(state), STATE_TTL_SECONDS,
                 new GoogleSignInState(verifier, redirect, appState, appChallenge.challenge()).toNotes());
         URI authorization = OIDCLoginProtocolService.authUrl(session.getContext().getUri().getBaseUriBuilder())
@@ -93,7 +93,7 @@ public final class GoogleSignIn {
     /** Every start stores a state for minutes: an anonymous caller must not be able to fill the store. */
     private void takeStartSlot() throws ApiError {
         long wait = new RateLimiter(session.singleUseObjects()).acquire(
-                StateKeys.ipBucket(realm.getId(), "google", session.getContext().getConnection().getRemoteAddr()),
+                LimitKeys.ipBucket(realm.getId(), "google", session.getContext().getConnection().getRemoteAddr()),
                 OtpConfig.forRealm(realm).googleStartsPerIpPerHour(), HOUR_SECONDS);
         if (wait > 0) {
             throw new ApiError(429, "rate_limited", "Too many Google sign-ins started from your network. Try again later.", wait);
@@ -129,7 +129,7 @@ public final class GoogleSignIn {
         UserSessionModel userSession = redeemed.clientSession().getUserSession();
         UserModel user = userSession.getUser();
         event.user(user);
-        if (SecondFactor.needed(OtpConfig.forRealm(realm), user) != SecondFactor.Needed.NOTHING
+        if (SecondFactor.needed(SecondFactor.honouredIn(realm), user) != SecondFactor.Needed.NOTHING
                 && !SecondFactor.provenIn(realm, userSession)) {
             session.sessions().removeUserSession(realm, userSession);
             event.detail(Details.REASON, "second_factor_not_asked").error(Errors.INVALID_USER_CREDENTIALS);
@@ -159,7 +159,7 @@ public final class GoogleSignIn {
 
     /** A one-time code the app exchanges for the result with {@code POST /v1/oauth/google/token}. */
     public String handOff(Outcome outcome, Map<String, Object> results) throws ApiError {
-        String handoff = CodeGenerator.hex(24);
+        String handoff = SecretGenerator.getInstance().randomBytesHex(24);
         try {
             session.singleUseObjects().put(handoffKey(handoff), HANDOFF_TTL_SECONDS,
                     Map.of("results", JsonSerialization.writeValueAsString(results), "challenge", outcome.started().appChallenge()));

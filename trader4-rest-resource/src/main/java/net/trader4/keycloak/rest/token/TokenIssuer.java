@@ -2,7 +2,8 @@ package net.trader4.keycloak.rest.token;
 
 import java.util.Map;
 
-import net.trader4.keycloak.otp.service.AccountChecks;
+import net.trader4.keycloak.common.account.AccountChecks;
+import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.otp.service.OtpError;
 import net.trader4.keycloak.otp.service.OtpException;
 import org.keycloak.OAuth2Constants;
@@ -21,9 +22,9 @@ import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.util.DefaultClientSessionContext;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.services.util.DefaultClientSessionContext;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
 import org.keycloak.util.TokenUtil;
@@ -71,13 +72,13 @@ public final class TokenIssuer {
      * after this returns, so a failure here never shows up as a login.
      */
     public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event)
-            throws OtpException {
+            throws SignInException {
         return issue(client, user, ipAddress, event, Map.of());
     }
 
     /** As {@link #issue(ClientModel, UserModel, String, EventBuilder)}, with notes on the new user session. */
     public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event,
-                                     Map<String, String> userSessionNotes) throws OtpException {
+                                     Map<String, String> userSessionNotes) throws SignInException {
         session.getContext().setClient(client);
         String scope = OAuth2Constants.SCOPE_OPENID;
 

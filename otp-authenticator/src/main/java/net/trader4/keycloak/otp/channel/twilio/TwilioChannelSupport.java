@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-import net.trader4.keycloak.otp.config.SignInOrigin;
+import net.trader4.keycloak.common.origin.SignInOrigin;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;

@@ -1,9 +1,9 @@
-package net.trader4.keycloak.otp.challenge;
+package net.trader4.keycloak.common.limit;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
-import org.junit.jupiter.api.Test;
 
 class ClientNetworkTest {
 

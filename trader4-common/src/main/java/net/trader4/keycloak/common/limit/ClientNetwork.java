@@ -1,4 +1,4 @@
-package net.trader4.keycloak.otp.challenge;
+package net.trader4.keycloak.common.limit;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

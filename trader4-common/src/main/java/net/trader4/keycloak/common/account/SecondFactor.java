@@ -1,9 +1,8 @@
-package net.trader4.keycloak.otp.service;
+package net.trader4.keycloak.common.account;
 
 import java.util.Map;
 import java.util.Set;
 
-import net.trader4.keycloak.otp.config.OtpConfig;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.OTPCredentialProvider;
@@ -42,8 +41,25 @@ public final class SecondFactor {
     private SecondFactor() {
     }
 
-    public static Needed needed(OtpConfig config, UserModel user) {
-        if (!config.honourSecondFactor()) {
+    /**
+     * The setting (realm attribute {@code trader4.otp.honourSecondFactor}, or a flow step's
+     * config) that, set to {@code false}, lets proven identifiers alone sign in.
+     */
+    public static final String HONOUR_SETTING = "honourSecondFactor";
+    private static final String REALM_ATTRIBUTE = "trader4.otp." + HONOUR_SETTING;
+
+    /** Whether the realm honours enrolled second factors (the default). */
+    public static boolean honouredIn(RealmModel realm) {
+        return honoured(realm.getAttribute(REALM_ATTRIBUTE));
+    }
+
+    /** Whether a setting's value leaves second factors honoured: all but {@code false}. */
+    public static boolean honoured(String setting) {
+        return setting == null || !setting.trim().equalsIgnoreCase("false");
+    }
+
+    public static Needed needed(boolean honoured, UserModel user) {
+        if (!honoured) {
             return Needed.NOTHING;
         }
         if (user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)) {
@@ -59,8 +75,8 @@ public final class SecondFactor {
      * Notes for a session made by a QR approval: the approving phone passed the account's second
      * factor (the approval insists), so the new session has it too.
      */
-    public static Map<String, String> inheritedByQrLogin(OtpConfig config, UserModel user) {
-        return needed(config, user) == Needed.NOTHING ? Map.of() : Map.of(SESSION_NOTE, "qr");
+    public static Map<String, String> inheritedByQrLogin(RealmModel realm, UserModel user) {
+        return needed(honouredIn(realm), user) == Needed.NOTHING ? Map.of() : Map.of(SESSION_NOTE, "qr");
     }
 
     /** Whether a session passed a second factor: ours, or a step of Keycloak's browser flow. */

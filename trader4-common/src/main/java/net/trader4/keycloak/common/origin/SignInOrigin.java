@@ -1,4 +1,4 @@
-package net.trader4.keycloak.otp.config;
+package net.trader4.keycloak.common.origin;
 
 import java.net.URI;
 import java.util.Optional;
@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.urls.UrlType;
 
 /**
  * The address users sign in at, as the operator configured it: what a wallet message names, what

@@ -1,4 +1,4 @@
-package net.trader4.keycloak.otp.config;
+package net.trader4.keycloak.common.origin;
 
 import java.net.URI;
 import java.util.Optional;

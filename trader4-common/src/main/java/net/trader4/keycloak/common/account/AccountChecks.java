@@ -1,5 +1,6 @@
-package net.trader4.keycloak.otp.service;
+package net.trader4.keycloak.common.account;
 
+import net.trader4.keycloak.common.error.SignInException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -19,22 +20,22 @@ public final class AccountChecks {
     private AccountChecks() {
     }
 
-    public static void requireUsable(KeycloakSession session, RealmModel realm, UserModel user) throws OtpException {
+    public static void requireUsable(KeycloakSession session, RealmModel realm, UserModel user) throws SignInException {
         requireUsable(session, realm, user, PendingActions.REFUSE);
     }
 
     public static void requireUsable(KeycloakSession session, RealmModel realm, UserModel user, PendingActions pendingActions)
-            throws OtpException {
+            throws SignInException {
         if (!user.isEnabled()) {
-            throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is disabled.");
+            throw new SignInException(AccountError.ACCOUNT_DISABLED, "This account is disabled.");
         }
         if (realm.isBruteForceProtected()) {
             BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
             if (protector.isPermanentlyLockedOut(session, realm, user)) {
-                throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is locked.");
+                throw new SignInException(AccountError.ACCOUNT_DISABLED, "This account is locked.");
             }
             if (protector.isTemporarilyDisabled(session, realm, user)) {
-                throw new OtpException(OtpError.ACCOUNT_DISABLED, "This account is temporarily locked. Try again later.");
+                throw new SignInException(AccountError.ACCOUNT_DISABLED, "This account is temporarily locked. Try again later.");
             }
         }
         if (pendingActions == PendingActions.REFUSE && user.getRequiredActionsStream().findAny().isPresent()) {
@@ -47,8 +48,8 @@ public final class AccountChecks {
      * triggers (verify email, verify profile, an expired password) on the authentication session
      * they log in with, as the password grant does.
      */
-    public static OtpException notReady() {
-        return new OtpException(OtpError.ACCOUNT_NOT_READY,
+    public static SignInException notReady() {
+        return new SignInException(AccountError.ACCOUNT_NOT_READY,
                 "This account is not fully set up. Sign in through the login page to finish it.");
     }
 }

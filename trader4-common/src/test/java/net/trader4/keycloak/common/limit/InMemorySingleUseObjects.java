@@ -1,4 +1,4 @@
-package net.trader4.keycloak.otp.limit;
+package net.trader4.keycloak.common.limit;
 
 import java.util.HashMap;
 import java.util.Map;
