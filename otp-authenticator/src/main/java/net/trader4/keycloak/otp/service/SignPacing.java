@@ -1,8 +1,5 @@
 package net.trader4.keycloak.otp.service;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,26 +11,26 @@ import java.util.concurrent.TimeUnit;
  * from running past the hold. Delivery stays synchronous so a failed send is still reported and consumes nothing.
  *
  * <p>Only durations live in memory, never anything about a sign-in: a node that starts afresh
- * learns them again from its first sends.
+ * learns them again from its first sends, and a channel that stops sending is forgotten after a
+ * while ({@link ChannelSendDurations}).
  */
 final class SignPacing {
 
-    static final int WINDOW = 32;
+    static final int WINDOW = ChannelSendDurations.WINDOW;
     private static final long MAX_HOLD_NANOS = TimeUnit.SECONDS.toNanos(15);
-    private static final Map<String, Durations> BY_CHANNEL = new ConcurrentHashMap<>();
+    private static final ChannelSendDurations BY_CHANNEL = new ChannelSendDurations(System::nanoTime);
 
     private SignPacing() {
     }
 
     /** Records how long a successful send took, measured from the start of its sign. */
     static void recordSend(String realmId, String channelId, long nanos) {
-        BY_CHANNEL.computeIfAbsent(realmId + '/' + channelId, k -> new Durations()).add(Math.min(nanos, MAX_HOLD_NANOS));
+        BY_CHANNEL.record(realmId + '/' + channelId, Math.min(nanos, MAX_HOLD_NANOS));
     }
 
     /** How long a sign of this realm and channel should take at least, in nanoseconds. */
     static long typicalSend(String realmId, String channelId) {
-        Durations durations = BY_CHANNEL.get(realmId + '/' + channelId);
-        return durations == null ? 0 : durations.percentile90();
+        return BY_CHANNEL.percentile90(realmId + '/' + channelId);
     }
 
     /** Sleeps until {@code startedNanos + holdNanos} (as {@link System#nanoTime()}). */
@@ -46,28 +43,6 @@ final class SignPacing {
             TimeUnit.NANOSECONDS.sleep(left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The last {@value #WINDOW} durations, a ring. */
-    static final class Durations {
-        private final long[] ring = new long[WINDOW];
-        private int count;
-        private int next;
-
-        synchronized void add(long nanos) {
-            ring[next] = nanos;
-            next = (next + 1) % WINDOW;
-            count = Math.min(count + 1, WINDOW);
-        }
-
-        synchronized long percentile90() {
-            if (count == 0) {
-                return 0;
-            }
-            long[] sorted = Arrays.copyOf(ring, count);
-            Arrays.sort(sorted);
-            return sorted[Math.min(count - 1, (int) Math.ceil(count * 0.9) - 1)];
         }
     }
 }

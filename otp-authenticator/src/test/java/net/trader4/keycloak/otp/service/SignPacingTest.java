@@ -15,19 +15,6 @@ class SignPacingTest {
     }
 
     @Test
-    void typicalSendIsTheNinetiethPercentileOfTheLastWindow() {
-        SignPacing.Durations durations = new SignPacing.Durations();
-        for (int i = 1; i <= 10; i++) {
-            durations.add(i * 1000L);
-        }
-        assertEquals(9000L, durations.percentile90());
-        for (int i = 0; i < SignPacing.WINDOW; i++) {
-            durations.add(50L);
-        }
-        assertEquals(50L, durations.percentile90(), "old durations leave the window");
-    }
-
-    @Test
     void durationsAreKeptPerRealmAndChannel() {
         SignPacing.recordSend("realm-b", "email", 40_000_000L);
         SignPacing.recordSend("realm-b", "sms", 90_000_000L);
