@@ -16,16 +16,28 @@ public class SmsDeliveryChannelFactory implements DeliveryChannelFactory {
 
     public static final String PROVIDER_ID = "sms";
 
+    private final SharedTwilioHttpClients sharedHttpClients;
     private List<Config.Scope> providerOptions = List.of();
+    /** Acquired in {@link #init}, released in {@link #close}. */
+    private TwilioHttpClients httpClients;
+
+    public SmsDeliveryChannelFactory() {
+        this(SharedTwilioHttpClients.INSTANCE);
+    }
+
+    SmsDeliveryChannelFactory(SharedTwilioHttpClients sharedHttpClients) {
+        this.sharedHttpClients = sharedHttpClients;
+    }
 
     @Override
     public void init(Config.Scope config) {
         providerOptions = config == null ? List.of() : List.of(config);
+        acquireHttpClients();
     }
 
     @Override
     public DeliveryChannel create(KeycloakSession session) {
-        return new SmsDeliveryChannel(new TwilioChannelSupport(session, providerOptions, TwilioHttpClients.shared()));
+        return new SmsDeliveryChannel(new TwilioChannelSupport(session, providerOptions, httpClients));
     }
 
     @Override
@@ -33,8 +45,17 @@ public class SmsDeliveryChannelFactory implements DeliveryChannelFactory {
         return PROVIDER_ID;
     }
 
+    private void acquireHttpClients() {
+        if (httpClients == null) {
+            httpClients = sharedHttpClients.acquire();
+        }
+    }
+
     @Override
     public void close() {
-        TwilioHttpClients.shared().close();
+        if (httpClients != null) {
+            httpClients = null;
+            sharedHttpClients.release();
+        }
     }
 }

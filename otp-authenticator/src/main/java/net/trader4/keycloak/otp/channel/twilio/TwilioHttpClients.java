@@ -5,20 +5,14 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The HTTP clients of all realms, one per distinct {@link TwilioHttpSettings} (normally just one),
- * so that connections are pooled across sign-ins instead of opened per code.
+ * so that connections are pooled across sign-ins instead of opened per code. Opened and closed by
+ * {@link SharedTwilioHttpClients} only.
  */
 public final class TwilioHttpClients implements AutoCloseable {
-
-    private static final TwilioHttpClients SHARED = new TwilioHttpClients();
 
     private final ConcurrentMap<TwilioHttpSettings, TwilioHttpClient> clients = new ConcurrentHashMap<>();
 
     TwilioHttpClients() {
-    }
-
-    /** The instance both Twilio channels use. */
-    public static TwilioHttpClients shared() {
-        return SHARED;
     }
 
     public TwilioHttpClient forSettings(TwilioHttpSettings settings) {

@@ -17,7 +17,18 @@ public class VoiceDeliveryChannelFactory implements DeliveryChannelFactory {
 
     public static final String PROVIDER_ID = "voice";
 
+    private final SharedTwilioHttpClients sharedHttpClients;
     private List<Config.Scope> providerOptions = List.of();
+    /** Acquired in {@link #init}, released in {@link #close}. */
+    private TwilioHttpClients httpClients;
+
+    public VoiceDeliveryChannelFactory() {
+        this(SharedTwilioHttpClients.INSTANCE);
+    }
+
+    VoiceDeliveryChannelFactory(SharedTwilioHttpClients sharedHttpClients) {
+        this.sharedHttpClients = sharedHttpClients;
+    }
 
     @Override
     public void init(Config.Scope config) {
@@ -27,11 +38,12 @@ public class VoiceDeliveryChannelFactory implements DeliveryChannelFactory {
         }
         options.add(Config.scope(DeliveryChannelSpi.NAME, SmsDeliveryChannelFactory.PROVIDER_ID));
         providerOptions = List.copyOf(options);
+        acquireHttpClients();
     }
 
     @Override
     public DeliveryChannel create(KeycloakSession session) {
-        return new VoiceDeliveryChannel(new TwilioChannelSupport(session, providerOptions, TwilioHttpClients.shared()));
+        return new VoiceDeliveryChannel(new TwilioChannelSupport(session, providerOptions, httpClients));
     }
 
     @Override
@@ -39,8 +51,17 @@ public class VoiceDeliveryChannelFactory implements DeliveryChannelFactory {
         return PROVIDER_ID;
     }
 
+    private void acquireHttpClients() {
+        if (httpClients == null) {
+            httpClients = sharedHttpClients.acquire();
+        }
+    }
+
     @Override
     public void close() {
-        TwilioHttpClients.shared().close();
+        if (httpClients != null) {
+            httpClients = null;
+            sharedHttpClients.release();
+        }
     }
 }
