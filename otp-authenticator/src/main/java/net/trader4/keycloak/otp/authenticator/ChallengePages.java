@@ -5,7 +5,7 @@ import net.trader4.keycloak.otp.channel.DeliveryChannelSelector;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.identifier.MaskedPhoneNumber;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
 import org.keycloak.authentication.AuthenticationFlowContext;
 

@@ -7,7 +7,7 @@ import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.MaskedPhoneNumber;
 import net.trader4.keycloak.otp.identifier.UserLookup;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.service.OtpService;
 import net.trader4.keycloak.otp.service.SignResult;
 import net.trader4.keycloak.otp.service.VerifiedSignIn;

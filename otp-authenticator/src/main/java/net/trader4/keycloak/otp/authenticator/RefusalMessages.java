@@ -1,7 +1,7 @@
 package net.trader4.keycloak.otp.authenticator;
 
-import net.trader4.keycloak.otp.service.OtpError;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 import org.keycloak.services.messages.Messages;
 
 /**

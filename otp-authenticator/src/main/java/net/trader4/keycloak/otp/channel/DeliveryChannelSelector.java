@@ -2,8 +2,8 @@ package net.trader4.keycloak.otp.channel;
 
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
-import net.trader4.keycloak.otp.service.OtpError;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 

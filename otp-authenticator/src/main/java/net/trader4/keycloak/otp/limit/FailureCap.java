@@ -3,8 +3,8 @@ package net.trader4.keycloak.otp.limit;
 import net.trader4.keycloak.common.limit.LimitKeys;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
-import net.trader4.keycloak.otp.service.OtpError;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 
 /**
  * Wrong codes per client network per hour, one budget for every code a client can get wrong

@@ -8,8 +8,8 @@ import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.config.OtpConfigProperties;
 import net.trader4.keycloak.otp.identifier.Identifier;
-import net.trader4.keycloak.otp.service.OtpError;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 
 /**
  * Guards against SMS pumping and toll fraud: every SMS or call costs money, and fraudsters

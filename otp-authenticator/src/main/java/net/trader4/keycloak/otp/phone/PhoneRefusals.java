@@ -1,8 +1,8 @@
 package net.trader4.keycloak.otp.phone;
 
 import net.trader4.keycloak.otp.authenticator.PageMessage;
-import net.trader4.keycloak.otp.service.OtpError;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 
 /** Words a refusal of the OTP engine for the pages of the action, as message keys so they are translated. */
 final class PhoneRefusals {

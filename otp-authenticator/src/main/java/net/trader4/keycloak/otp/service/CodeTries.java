@@ -3,6 +3,8 @@ package net.trader4.keycloak.otp.service;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.challenge.OtpChallenge;
 import net.trader4.keycloak.otp.challenge.StateKeys;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.limit.FailureCap;
 import org.keycloak.common.util.Time;
 

@@ -7,6 +7,8 @@ import net.trader4.keycloak.common.account.SecondFactor;
 import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.limit.FailureCap;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

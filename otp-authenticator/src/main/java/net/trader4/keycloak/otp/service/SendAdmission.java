@@ -6,6 +6,8 @@ import net.trader4.keycloak.common.limit.LimitKeys;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.challenge.StateKeys;
 import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.limit.PhoneSendGuard;
 

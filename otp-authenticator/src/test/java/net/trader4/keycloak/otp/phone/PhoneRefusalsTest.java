@@ -1,8 +1,8 @@
 package net.trader4.keycloak.otp.phone;
 
 import net.trader4.keycloak.otp.authenticator.PageMessage;
-import net.trader4.keycloak.otp.service.OtpError;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

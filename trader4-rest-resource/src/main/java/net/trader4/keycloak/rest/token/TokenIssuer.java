@@ -4,8 +4,8 @@ import java.util.Map;
 
 import net.trader4.keycloak.common.account.AccountChecks;
 import net.trader4.keycloak.common.error.SignInException;
-import net.trader4.keycloak.otp.service.OtpError;
-import net.trader4.keycloak.otp.service.OtpException;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;

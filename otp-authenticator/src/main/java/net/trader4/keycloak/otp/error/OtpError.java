@@ -1,4 +1,4 @@
-package net.trader4.keycloak.otp.service;
+package net.trader4.keycloak.otp.error;
 
 import net.trader4.keycloak.common.error.ErrorCode;
 
