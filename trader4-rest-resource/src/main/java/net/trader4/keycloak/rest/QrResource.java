@@ -2,9 +2,7 @@ package net.trader4.keycloak.rest;
 
 import java.io.InputStream;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.GET;
@@ -34,8 +32,9 @@ import net.trader4.keycloak.qr.request.QrOrigin;
 import net.trader4.keycloak.qr.request.QrTimestamps;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
-import net.trader4.keycloak.rest.api.ProfileView;
 import net.trader4.keycloak.rest.api.RequestFields;
+import net.trader4.keycloak.rest.api.results.QrCreatedResult;
+import net.trader4.keycloak.rest.api.results.QrPendingResult;
 import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
@@ -44,7 +43,6 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
@@ -55,27 +53,23 @@ public class QrResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final OAuthResource api;
+    private final ApiCalls calls;
 
-    QrResource(KeycloakSession session, RealmModel realm, OAuthResource api) {
+    QrResource(KeycloakSession session, RealmModel realm, ApiCalls calls) {
         this.session = session;
         this.realm = realm;
-        this.api = api;
+        this.calls = calls;
     }
 
     @GET
     public Response create() {
-        return api.answer(() -> {
-            ClientModel client = OAuthResource.signInCall(() -> new TokenIssuer(session, realm).apiClient(api.apiClientId()));
+        return calls.answer(() -> {
+            ClientModel client = calls.apiClient();
             QrLinks links = QrLinks.toShare(session, realm);
             QrCreated created = service().create(QrOrigin.API, client, null);
             QrLoginRequest request = created.request();
-            Map<String, Object> results = new LinkedHashMap<>();
-            results.put("token", request.token());
-            results.put("expired_at", QrTimestamps.iso(request.expiresAtMillis()));
-            results.put("url", links.image(request.token()));
-            results.put("secret", created.secret());
-            return Envelope.ok("Qr Code login image created successfully", results);
+            return Envelope.ok("Qr Code login image created successfully", new QrCreatedResult(request.token(),
+                    QrTimestamps.iso(request.expiresAtMillis()), links.image(request.token()), created.secret()));
         });
     }
 
@@ -95,17 +89,17 @@ public class QrResource {
     public Response decideOnPage(@PathParam("token") String token, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         boolean form = contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED);
-        return new ApprovalEndpoint(session, realm).decide(token, form ? api.formFields().get() : new MultivaluedHashMap<>());
+        return new ApprovalEndpoint(session, realm).decide(token, form ? calls.formFields().get() : new MultivaluedHashMap<>());
     }
 
     @POST
     @Path("authorize")
     public Response authorize(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
-        return api.answer(() -> {
+        return calls.answer(() -> {
             QrLoginService service = service();
             AuthResult phone = PhoneToken.verify(session, authorization, approvingClients(service.config()));
-            RequestFields fields = RequestFields.read(contentType, body, api.formFields());
+            RequestFields fields = RequestFields.read(contentType, body, calls.formFields());
             String action = fields.optional("action");
             if (action != null && !action.equals("approve") && !action.equals("deny")) {
                 throw ApiError.invalidRequest("The field 'action' must be 'approve' or 'deny'.");
@@ -113,10 +107,7 @@ public class QrResource {
             boolean approve = !"deny".equals(action);
             QrLoginRequest request = service.find(fields.required("token").trim());
             if (approve) {
-                OAuthResource.signInCall(() -> {
-                    AccountChecks.requireUsable(session, realm, phone.user());
-                    return null;
-                });
+                AccountChecks.requireUsable(session, realm, phone.user());
             }
             service.decide(request, phone.user(), phone.session(), approve);
             return Envelope.ok("Response successfully returned");
@@ -125,40 +116,32 @@ public class QrResource {
 
     @POST
     public Response check(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return api.answer(() -> {
-            RequestFields fields = RequestFields.read(contentType, body, api.formFields());
+        return calls.answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, calls.formFields());
             int wait = waitSeconds(fields.optional("wait"));
             QrLoginService service = service();
             QrLoginRequest request = service.forRequester(fields.required("token").trim(), fields.optional("secret"));
-            TokenIssuer issuer = new TokenIssuer(session, realm);
-            ClientModel client = OAuthResource.signInCall(() -> issuer.apiClient(request.clientId()));
+            ClientModel client = new TokenIssuer(session, realm).apiClient(request.clientId());
             try {
                 service.await(request, wait);
             } catch (QrException e) {
-                return Envelope.failure(ApiError.from(e), Map.of("interval", e.retryAfterSeconds()));
+                return Envelope.failure(ApiError.from(e), new QrPendingResult(e.retryAfterSeconds()));
             }
             QrDecision decision = service.claim(request);
             UserModel user = session.users().getUserById(realm, decision.userId());
             EventBuilder event = QrEvents.describeClaim(new EventBuilder(realm, session, session.getContext().getConnection())
                     .event(EventType.LOGIN).client(client).detail(Details.AUTH_METHOD, "openid-connect"), request);
-            OAuthResource.signInCall(() -> {
-                if (user == null) {
-                    throw new SignInException(AccountError.ACCOUNT_DISABLED, "The account that approved this QR code no longer exists.");
-                }
-                AccountChecks.requireUsable(session, realm, user);
-                return null;
-            });
+            if (user == null) {
+                throw new SignInException(AccountError.ACCOUNT_DISABLED, "The account that approved this QR code no longer exists.");
+            }
+            AccountChecks.requireUsable(session, realm, user);
             event.user(user).detail(Details.USERNAME, user.getUsername());
-            AccessTokenResponse tokens = OAuthResource.signInCall(() -> issuer.issue(client, user, api.clientIp(), event,
-                    SecondFactor.inheritedByQrLogin(realm, user)));
-            String lastConnection = ProfileView.recordConnection(user);
-            event.success();
-            return Envelope.ok("User logged in successfully", ProfileView.of(user, lastConnection, tokens));
+            return new SignInCompletion(session, realm, calls).complete(client, user, event, SecondFactor.inheritedByQrLogin(realm, user));
         });
     }
 
     private Response image(String token) {
-        return api.answer(() -> {
+        return calls.answer(() -> {
             QrLoginRequest request = service().find(token);
             byte[] png = QrImage.png(QrLinks.toShare(session, realm).approvalPage(request.token()), QrImage.DEFAULT_SIZE);
             Response.ResponseBuilder response = Response.ok(png, "image/png")
@@ -188,7 +171,7 @@ public class QrResource {
 
     private Set<String> approvingClients(QrConfig config) {
         Set<String> clients = new HashSet<>(config.approvingClientIds());
-        clients.add(api.apiClientId());
+        clients.add(calls.apiClientId());
         clients.add(config.approvalClientId());
         return clients;
     }

@@ -13,7 +13,7 @@ public class Trader4ResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        return new OAuthResource(session);
+        return new SignInApiResource(session);
     }
 
     @Override

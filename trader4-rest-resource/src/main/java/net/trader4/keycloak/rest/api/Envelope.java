@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The one answer shape of the API: {@code {succeed, message, results, metas}}, plus {@code error}
@@ -25,8 +25,14 @@ public final class Envelope {
     private Envelope() {
     }
 
-    public static Response ok(String message, Map<String, ?> results) {
-        return build(200, body(true, message, results == null ? List.of() : results, null));
+    /** {@code results}: a result record, a map, or {@code null} for none. */
+    public static Response ok(String message, Object results) {
+        return Response.status(200).entity(okJson(message, results)).type(JSON).cacheControl(noStore()).build();
+    }
+
+    /** The body of a success. */
+    static String okJson(String message, Object results) {
+        return json(body(true, message, results == null ? List.of() : results, null));
     }
 
     public static Response ok(String message) {
@@ -38,7 +44,7 @@ public final class Envelope {
     }
 
     /** A refusal that tells the client how to go on ({@code results}: e.g. the next step's token). */
-    public static Response failure(ApiError error, Map<String, ?> results) {
+    public static Response failure(ApiError error, Object results) {
         Response.ResponseBuilder response = Response.status(error.status())
                 .entity(json(body(false, error.getMessage(), results == null ? List.of() : results, error.code())))
                 .type(JSON)
@@ -67,15 +73,25 @@ public final class Envelope {
         return body;
     }
 
-    private static Response build(int status, Map<String, Object> body) {
-        return Response.status(status).entity(json(body)).type(JSON).cacheControl(noStore()).build();
+    private static String json(Map<String, Object> body) {
+        return write(body);
     }
 
-    private static String json(Map<String, Object> body) {
+    /** A result as the envelope writes it (nulls kept), e.g. to keep it for a later answer. */
+    public static String write(Object results) {
         try {
-            return MAPPER.writeValueAsString(body);
+            return MAPPER.writeValueAsString(results);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Envelope could not be written", e);
+        }
+    }
+
+    /** A result {@link #write} wrote, as the envelope answers it again. */
+    public static Object read(String written) {
+        try {
+            return MAPPER.readValue(written, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a written result", e);
         }
     }
 

@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import net.trader4.keycloak.otp.identifier.UserLookup;
+import net.trader4.keycloak.rest.api.results.Profile;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
 /**
- * The profile fields of the published contract, in its order, from the account's user-profile
- * attributes. Unknown fields are JSON {@code null}, never absent.
+ * The profile of the published contract ({@link Profile}) from the account's user-profile
+ * attributes, and the "last connection" it reports.
  */
 public final class ProfileView {
 
@@ -25,30 +24,19 @@ public final class ProfileView {
     /**
      * @param lastConnection the previous successful sign-in, read before this one was recorded
      */
-    public static Map<String, Object> of(UserModel user, String lastConnection, AccessTokenResponse tokens) {
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("first_name", user.getFirstName());
-        profile.put("middle_name", user.getFirstAttribute("middle_name"));
-        profile.put("last_name", user.getLastName());
-        profile.put("email", user.getEmail());
-        profile.put("mobile", user.getFirstAttribute(UserLookup.MOBILE_ATTRIBUTE));
-        profile.put("phone_number", user.getFirstAttribute(UserLookup.PHONE_ATTRIBUTE));
-        profile.put("country", user.getFirstAttribute("country"));
-        profile.put("language", user.getFirstAttribute(UserModel.LOCALE));
-        profile.put("timezone", user.getFirstAttribute("timezone"));
-        profile.put("currency", user.getFirstAttribute("currency"));
-        profile.put("last_connection", lastConnection);
+    public static Profile of(UserModel user, String lastConnection, AccessTokenResponse tokens) {
         String isPrivate = user.getFirstAttribute("private");
-        profile.put("private", isPrivate == null ? null : Boolean.valueOf(isPrivate));
-        profile.put("avatar", user.getFirstAttribute("avatar"));
-        profile.put("access_token", tokens.getToken());
-        profile.put("token_type", "bearer");
-        profile.put("expires_in", tokens.getExpiresIn());
-        profile.put("refresh_token", tokens.getRefreshToken());
-        profile.put("refresh_expires_in", tokens.getRefreshExpiresIn());
-        profile.put("id_token", tokens.getIdToken());
-        profile.put("scope", tokens.getScope());
-        return profile;
+        return new Profile(user.getFirstName(), user.getFirstAttribute("middle_name"), user.getLastName(), user.getEmail(),
+                user.getFirstAttribute(UserLookup.MOBILE_ATTRIBUTE), user.getFirstAttribute(UserLookup.PHONE_ATTRIBUTE),
+                user.getFirstAttribute("country"), user.getFirstAttribute(UserModel.LOCALE), user.getFirstAttribute("timezone"),
+                user.getFirstAttribute("currency"), lastConnection, isPrivate == null ? null : Boolean.valueOf(isPrivate),
+                user.getFirstAttribute("avatar"), tokens.getToken(), "bearer", tokens.getExpiresIn(), tokens.getRefreshToken(),
+                tokens.getRefreshExpiresIn(), tokens.getIdToken(), tokens.getScope());
+    }
+
+    /** Records this sign-in and answers the profile with the one before it: how every sign-in through the API ends. */
+    public static Profile signedIn(UserModel user, AccessTokenResponse tokens) {
+        return of(user, recordConnection(user), tokens);
     }
 
     /** Sign-ins closer together than this share one recorded time. */

@@ -1,10 +1,8 @@
 package net.trader4.keycloak.rest.google;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import net.trader4.keycloak.common.account.SecondFactor;
@@ -12,6 +10,8 @@ import net.trader4.keycloak.common.limit.LimitKeys;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.rest.api.ApiError;
+import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.results.Profile;
 import net.trader4.keycloak.rest.token.CodeRedemption;
 import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.keycloak.OAuth2Constants;
@@ -30,7 +30,6 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.protocol.oidc.utils.PkceUtils;
 import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.representations.AccessTokenResponse;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Google sign-in through Keycloak's own Google identity broker, for API clients: the browser goes
@@ -158,14 +157,10 @@ public final class GoogleSignIn {
     }
 
     /** A one-time code the app exchanges for the result with {@code POST /v1/oauth/google/token}. */
-    public String handOff(Outcome outcome, Map<String, Object> results) throws ApiError {
+    public String handOff(Outcome outcome, Profile profile) {
         String handoff = SecretGenerator.getInstance().randomBytesHex(24);
-        try {
-            session.singleUseObjects().put(handoffKey(handoff), HANDOFF_TTL_SECONDS,
-                    Map.of("results", JsonSerialization.writeValueAsString(results), "challenge", outcome.started().appChallenge()));
-        } catch (IOException e) {
-            throw new ApiError(500, "server_error", "The sign-in result could not be stored.");
-        }
+        session.singleUseObjects().put(handoffKey(handoff), HANDOFF_TTL_SECONDS,
+                Map.of("results", Envelope.write(profile), "challenge", outcome.started().appChallenge()));
         return handoff;
     }
 
@@ -173,7 +168,7 @@ public final class GoogleSignIn {
      * The result for a one-time code, exactly once; a code handed off under a PKCE challenge needs
      * its verifier (a wrong one uses the code up).
      */
-    public JsonNode redeemHandOff(String handoff, String codeVerifier) throws ApiError {
+    public Object redeemHandOff(String handoff, String codeVerifier) throws ApiError {
         Map<String, String> stored = handoff == null ? null : session.singleUseObjects().remove(handoffKey(handoff));
         if (stored == null || stored.get("results") == null) {
             throw new ApiError(400, "invalid_code", "This code is unknown, expired or already used.");
@@ -182,8 +177,8 @@ public final class GoogleSignIn {
             throw new ApiError(400, "invalid_code", "code_verifier does not match the code_challenge this sign-in started with.");
         }
         try {
-            return JsonSerialization.mapper.readTree(stored.get("results"));
-        } catch (IOException e) {
+            return Envelope.read(stored.get("results"));
+        } catch (IllegalArgumentException e) {
             throw new ApiError(400, "invalid_code", "This code is unknown, expired or already used.");
         }
     }

@@ -1,0 +1,224 @@
+package net.trader4.keycloak.rest;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
+import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.identifier.IdentifierType;
+import net.trader4.keycloak.otp.service.OtpService;
+import net.trader4.keycloak.otp.service.SecondFactorStep;
+import net.trader4.keycloak.otp.service.SecondFactorTickets;
+import net.trader4.keycloak.otp.service.SignResult;
+import net.trader4.keycloak.otp.service.VerifiedSignIn;
+import net.trader4.keycloak.qr.authenticator.QrLoginStatusEndpoint;
+import net.trader4.keycloak.rest.api.ApiError;
+import net.trader4.keycloak.rest.api.ApiTimes;
+import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.RequestFields;
+import net.trader4.keycloak.rest.api.results.SecondFactorStepResult;
+import net.trader4.keycloak.rest.api.results.WalletChallenge;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * The JSON sign-in API of the published contract ({@code /v1/oauth/...} under
+ * {@code /realms/{realm}/trader4/}): sign-in by a code or a wallet signature here, QR login and
+ * Google in their own resources. Every answer is the envelope; every refusal a 4xx with a stable
+ * error code.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class SignInApiResource {
+
+    static final String AUTH_TYPE = "trader4-otp";
+    /** This resource's paths, longest first: the first alternative that matches is taken. */
+    private static final String ANY_OTHER_METHOD = "v1/oauth/{endpoint: verify/second-factor|verify|sign}";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ApiCalls calls;
+
+    public SignInApiResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.calls = new ApiCalls(session, realm);
+    }
+
+    @POST
+    @Path("v1/oauth/sign")
+    public Response sign(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return calls.answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, calls.formFields());
+            OtpService otp = otp();
+            Identifier identifier = identify(otp, fields.required("id"));
+            SignResult sent = otp.sign(identifier, fields.optional("channel"), calls.clientIp());
+            if (sent.walletMessage() != null) {
+                return Envelope.ok("Response successfully returned",
+                        new WalletChallenge(sent.walletMessage(), ApiTimes.ofEpochSeconds(sent.expiresAt())));
+            }
+            return Envelope.ok("Response successfully returned");
+        });
+    }
+
+    @POST
+    @Path("v1/oauth/verify")
+    public Response verify(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return calls.answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, calls.formFields());
+            OtpService otp = otp();
+            Identifier identifier = identify(otp, fields.required("id"));
+            String code = fields.required("code");
+            ClientModel client = calls.apiClient();
+            EventBuilder event = loginEvent(client).detail("identifier_type", identifier.type().name().toLowerCase());
+            VerifiedSignIn signIn;
+            try {
+                signIn = otp.verify(identifier, code, calls.clientIp());
+            } catch (OtpException e) {
+                throw refusedCode(event, e, identifier.type() != IdentifierType.WALLET);
+            }
+            switch (SecondFactor.needed(otp.config().honourSecondFactor(), signIn.user())) {
+                case BROWSER -> throw new ApiError(403, "browser_login_required",
+                        "This account's second factor is a security key, which only a browser can use: sign in through the login page.");
+                case APP_CODE -> {
+                    String token = new SecondFactorStep(session, realm, otp.config()).begin(signIn.user(), client.getClientId());
+                    return Envelope.failure(new ApiError(401, "second_factor_required",
+                            "Enter the code of your authenticator app: POST it with mfa_token to verify/second-factor."),
+                            new SecondFactorStepResult(token, SecondFactorTickets.TTL_SECONDS, List.of("otp")));
+                }
+                default -> {
+                }
+            }
+            event.user(signIn.user()).detail(Details.USERNAME, signIn.user().getUsername());
+            if (signIn.registered()) {
+                event.detail(Details.REGISTER_METHOD, AUTH_TYPE);
+            }
+            return new SignInCompletion(session, realm, calls).complete(client, signIn.user(), event, Map.of());
+        });
+    }
+
+    /** Completes a sign-in by code for an account with an authenticator app: the app's code and mfa_token. */
+    @POST
+    @Path("v1/oauth/verify/second-factor")
+    public Response verifySecondFactor(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return calls.answer(() -> {
+            RequestFields fields = RequestFields.read(contentType, body, calls.formFields());
+            String token = fields.required("mfa_token");
+            String code = fields.required("code");
+            OtpConfig config = OtpConfig.forRealm(realm);
+            ClientModel client = calls.apiClient();
+            EventBuilder event = loginEvent(client).detail("second_factor", OTPCredentialModel.TYPE);
+            UserModel user;
+            try {
+                user = new SecondFactorStep(session, realm, config).complete(token, code, calls.clientIp());
+            } catch (OtpException e) {
+                throw refusedCode(event, e, false);
+            }
+            event.user(user).detail(Details.USERNAME, user.getUsername());
+            return new SignInCompletion(session, realm, calls).complete(client, user, event,
+                    Map.of(SecondFactor.SESSION_NOTE, OTPCredentialModel.TYPE));
+        });
+    }
+
+    private EventBuilder loginEvent(ClientModel client) {
+        return new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.LOGIN).client(client)
+                .detail(Details.AUTH_METHOD, "openid-connect")
+                .detail(Details.AUTH_TYPE, AUTH_TYPE);
+    }
+
+    /**
+     * A wrong code is a failed login of Keycloak's event log, against the account it was meant
+     * for, and counts towards that account's brute-force lock-out as on the login page; other
+     * refusals are not failed logins. A wrong wallet signature is no guess at a secret, so it
+     * would only let anyone lock the account out: it does not count.
+     */
+    private ApiError refusedCode(EventBuilder event, OtpException e, boolean countsForLockOut) {
+        if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
+            UserModel account = e.accountId() == null ? null : session.users().getUserById(realm, e.accountId());
+            if (account != null) {
+                event.user(account).detail(Details.USERNAME, account.getUsername());
+                // Keycloak counts failures of the categories it knows only: a one-time code is "otp", as on the login page.
+                if (countsForLockOut && realm.isBruteForceProtected()) {
+                    session.getProvider(BruteForceProtector.class).failedLogin(realm, account,
+                            session.getContext().getConnection(), session.getContext().getUri(), Set.of(OTPCredentialModel.TYPE));
+                }
+            }
+            event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);
+        }
+        return ApiError.from(e);
+    }
+
+    /**
+     * Google sign-in through the realm's Google broker. Methods its paths do not take are refused
+     * here, before anything reads the body (see {@link MethodNotAllowed}).
+     */
+    @Path("v1/oauth/google")
+    public GoogleSignInResource google() {
+        String method = session.getContext().getHttpRequest().getHttpMethod();
+        String path = session.getContext().getUri().getPath();
+        if (!GoogleSignInResource.takes(method, path)) {
+            throw new MethodNotAllowed(GoogleSignInResource.allowedOn(path));
+        }
+        return new GoogleSignInResource(session, realm, calls);
+    }
+
+    /**
+     * QR login: the API, the QR images and the phone's approval page. Methods the QR paths do not
+     * take are refused here, before anything reads the body (see {@link MethodNotAllowed}).
+     */
+    @Path("v1/oauth/qr")
+    public QrResource qr() {
+        String method = session.getContext().getHttpRequest().getHttpMethod();
+        if (!QrResource.TAKES.contains(method)) {
+            throw new MethodNotAllowed(QrResource.allowedOn(session.getContext().getUri().getPath()));
+        }
+        return new QrResource(session, realm, calls);
+    }
+
+    /** What the browser-flow QR login page polls; the login is found through its cookie. */
+    @GET
+    @Path("qr-login-status")
+    public Response qrLoginStatus(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId) {
+        return new QrLoginStatusEndpoint(session, realm).status(clientId, tabId);
+    }
+
+    /**
+     * Every method the API's paths do not take gets the envelope rather than Keycloak's bare 405:
+     * resource methods of the path take precedence over this locator, which answers the rest
+     * without reading the body (HEAD follows GET, OPTIONS keeps the framework's answer).
+     */
+    @Path(ANY_OTHER_METHOD)
+    public Object methodNotAllowed() {
+        throw new MethodNotAllowed("POST");
+    }
+
+    private OtpService otp() {
+        return new OtpService(session, realm, OtpConfig.forRealm(realm));
+    }
+
+    private static Identifier identify(OtpService otp, String id) throws ApiError {
+        return ApiCalls.signInCall(() -> otp.identify(id));
+    }
+}
