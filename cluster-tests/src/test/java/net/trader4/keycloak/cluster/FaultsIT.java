@@ -1,5 +1,6 @@
 package net.trader4.keycloak.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.ApiClient.Answer;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,6 +24,8 @@ class FaultsIT {
 
     /** The demo user's mobile, reached by SMS through the Twilio stand-in. */
     private static final String MOBILE = "+447888872720";
+    /** The username of the demo user who holds {@link #MOBILE}. */
+    private static final String MOBILE_HOLDER = "hi@trader4.net";
     /** The realm's SMTP timeouts are 3 s; the Twilio read timeout 2 s. Generous for a loaded machine. */
     private static final long BOUND_MILLIS = 10_000;
 
@@ -47,7 +51,7 @@ class FaultsIT {
         } finally {
             cluster.mail().start();
         }
-        assertEquals(200, node1.verify(email, pending).status(), "the failed send left the pending code alone");
+        assertSignedIn(node1, node1.verify(email, pending), email, "the failed send left the pending code alone");
         assertSignInWorks(email);
     }
 
@@ -62,7 +66,7 @@ class FaultsIT {
         } finally {
             cluster.admin().setSmtpPort(KeycloakCluster.SMTP_PORT);
         }
-        assertEquals(200, node2.verify(email, pending).status(), "the failed send left the pending code alone");
+        assertSignedIn(node2, node2.verify(email, pending), email, "the failed send left the pending code alone");
         assertSignInWorks(email);
     }
 
@@ -76,7 +80,7 @@ class FaultsIT {
         } finally {
             cluster.twilio().answerLikeTwilio();
         }
-        assertEquals(200, node2.verify(MOBILE, pending).status(), "the failed send left the pending code alone");
+        assertSignedIn(node2, node2.verify(MOBILE, pending), MOBILE_HOLDER, "the failed send left the pending code alone");
         assertSmsSignInWorks();
     }
 
@@ -90,7 +94,7 @@ class FaultsIT {
         } finally {
             cluster.twilio().answerLikeTwilio();
         }
-        assertEquals(200, node1.verify(MOBILE, pending).status(), "the failed send left the pending code alone");
+        assertSignedIn(node1, node1.verify(MOBILE, pending), MOBILE_HOLDER, "the failed send left the pending code alone");
         assertSmsSignInWorks();
     }
 
@@ -104,11 +108,30 @@ class FaultsIT {
     private void assertSignInWorks(String email) {
         int seen = cluster.mail().countTo(email);
         assertEquals(200, node2.sign(email).status());
-        assertEquals(200, node1.verify(email, cluster.mail().codeSentTo(email, seen)).status());
+        assertSignedIn(node1, node1.verify(email, cluster.mail().codeSentTo(email, seen)), email, "a sign-in after the fault");
     }
 
     private void assertSmsSignInWorks() {
         assertEquals(200, node1.sign(MOBILE).status());
-        assertEquals(200, node2.verify(MOBILE, cluster.twilio().lastSmsCode(MOBILE)).status());
+        assertSignedIn(node2, node2.verify(MOBILE, cluster.twilio().lastSmsCode(MOBILE)), MOBILE_HOLDER, "a sign-in after the fault");
+    }
+
+    /**
+     * A 200 is not yet a sign-in: the answer must carry tokens the realm issued to this user, and
+     * Keycloak itself must take the access token.
+     */
+    private void assertSignedIn(ApiClient api, Answer verified, String username, String what) {
+        assertEquals(200, verified.status(), what + ": " + verified);
+        JsonNode results = verified.body().path("results");
+        String accessToken = results.path("access_token").asText("");
+        JsonNode claims = ApiClient.claims(accessToken);
+        assertEquals(api.realmUrl(), claims.path("iss").asText(), what + ": issued by the realm: " + claims);
+        assertEquals(username, claims.path("preferred_username").asText(), what + ": for the user signed in: " + claims);
+        assertEquals(cluster.admin().userId(username), claims.path("sub").asText(), what + ": the user's subject: " + claims);
+        assertEquals("bearer", results.path("token_type").asText(), what + ": " + verified);
+        assertFalse(results.path("refresh_token").asText("").isEmpty(), what + ": a refresh token: " + verified);
+        Answer userinfo = api.userinfo(accessToken);
+        assertEquals(200, userinfo.status(), what + ": Keycloak takes the access token: " + userinfo);
+        assertEquals(claims.path("sub").asText(), userinfo.body().path("sub").asText(), what + ": " + userinfo);
     }
 }

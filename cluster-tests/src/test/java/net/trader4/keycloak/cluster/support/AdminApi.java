@@ -46,6 +46,21 @@ public final class AdminApi {
         return email;
     }
 
+    /** The id of the account with exactly this username. */
+    public String userId(String username) {
+        HttpResponse<String> found = send(HttpRequest.newBuilder(adminUri("/users?exact=true&username=" + enc(username))).GET());
+        expect(200, found);
+        try {
+            JsonNode users = JSON.readTree(found.body());
+            if (users.size() != 1) {
+                throw new IllegalStateException("Not one account named " + username + ": " + found.body());
+            }
+            return users.get(0).path("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable users: " + found.body(), e);
+        }
+    }
+
     /** Sets realm attributes, keeping the others. */
     public void setRealmAttributes(Map<String, String> attributes) {
         ObjectNode rep = realmRepresentation();

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,11 @@ public final class ApiClient {
         }
     }
 
+    /** This node's URL of the realm, e.g. the issuer of the tokens it signs. */
+    public String realmUrl() {
+        return realmUrl;
+    }
+
     public Answer sign(String id) {
         return post("sign", Map.of("id", id));
     }
@@ -56,6 +62,29 @@ public final class ApiClient {
     public Answer get(String endpoint) {
         return send(HttpRequest.newBuilder(URI.create(realmUrl + "/trader4/v1/oauth/" + endpoint))
                 .timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    /** Keycloak's own userinfo endpoint of this node, asked with an access token. */
+    public Answer userinfo(String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/userinfo"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + accessToken).GET().build());
+    }
+
+    /** The claims of a JWT; fails on anything that is not three dot-separated parts with a JSON payload. */
+    public static JsonNode claims(String jwt) {
+        String[] parts = jwt == null ? new String[0] : jwt.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new AssertionError("Not a JWT: " + jwt);
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            if (claims == null || !claims.isObject()) {
+                throw new AssertionError("A JWT without a claims object: " + jwt);
+            }
+            return claims;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AssertionError("Not a JWT: " + jwt, e);
+        }
     }
 
     /** A JSON POST, with an {@code Authorization} header when one is given. */
