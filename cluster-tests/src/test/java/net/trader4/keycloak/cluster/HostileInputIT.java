@@ -30,8 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 20,000 generated malformed requests against every endpoint, spread over both nodes: no 5xx, no
- * stack trace, no tokens for anyone, and both nodes healthy and signing people in afterwards. {@code -Dhostile.seed} and
- * {@code -Dhostile.count} replay or widen a run.
+ * stack trace, no tokens for anyone, every request answered, and both nodes healthy and signing people in afterwards.
+ * {@code -Dhostile.seed} and {@code -Dhostile.count} replay or widen a run.
+ *
+ * <p>Every request is framed as valid HTTP/1.1 (its Content-Length matches its body, it asks to close
+ * the connection afterwards); what is hostile is inside: values, bodies, sizes, types, methods and
+ * paths. Keycloak's HTTP layer answers even what it refuses before any provider runs with a status
+ * (400, 413, 414, 431), and {@link RawHttp} still reads an answer sent before the server closed on an
+ * unread body. A connection closed without a status line is a request nobody answered, which a
+ * client cannot tell from an outage, so none is allowed.
  *
  * <p>A few malformed requests fail inside Keycloak's HTTP layer before any provider runs (see
  * docs/api.md). A 5xx is set apart as Keycloak's own only when Keycloak's token endpoint answers
@@ -84,6 +91,8 @@ class HostileInputIT {
                     byEndpointAndStatus.computeIfAbsent(generator.endpointOf(request) + " " + answer.status(), k -> new LongAdder()).increment();
                     if (answer.status() == 0) {
                         closedWithoutAnswer.increment();
+                        failures.add("#" + i + " " + request.kind() + " " + request.method() + ": closed without an answer: "
+                                + head(answer.text()));
                     }
                     if (answer.status() >= 500) {
                         String layer = keycloakLayer(request);
@@ -128,6 +137,7 @@ class HostileInputIT {
         assertEquals(0, serverErrors.sum(), "5xx answers: " + failures.stream().limit(5).toList());
         assertEquals(0, stackTraces.sum(), "stack traces: " + failures.stream().limit(5).toList());
         assertEquals(0, signedIn.sum(), "hostile requests given tokens: " + failures.stream().limit(5).toList());
+        assertEquals(0, closedWithoutAnswer.sum(), "requests closed without an answer: " + failures.stream().limit(5).toList());
         assertTrue(failures.isEmpty(), failures.stream().limit(5).toList().toString());
 
         for (KeycloakNode node : cluster.nodes()) {
