@@ -1,6 +1,7 @@
 package net.trader4.keycloak.cluster.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,7 +105,8 @@ public final class KeycloakNode {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl()))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
-        } catch (IOException e) {
+        } catch (IOException notListeningOrTooSlow) {
+            // a node that is starting, stopped or stalled is simply not ready
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,11 +185,15 @@ public final class KeycloakNode {
         return logLines().stream().filter(l -> l.contains(text)).count();
     }
 
+    /** The log's lines; bytes that are not UTF-8 (hostile input a node logged) are replaced, not fatal. */
     private List<String> logLines() {
-        try {
-            return Files.exists(log()) ? Files.readAllLines(log(), StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
+        if (!Files.exists(log())) {
             return List.of();
+        }
+        try {
+            return new String(Files.readAllBytes(log()), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The log of node " + index + " could not be read", e);
         }
     }
 }

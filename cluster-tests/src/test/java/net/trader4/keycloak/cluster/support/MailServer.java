@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import net.trader4.keycloak.testsupport.Waits;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -68,14 +69,18 @@ public final class MailServer {
 
     private static boolean isTo(MimeMessage message, String address) {
         try {
-            for (Address recipient : message.getAllRecipients()) {
+            Address[] recipients = message.getAllRecipients();
+            if (recipients == null) {
+                return false;
+            }
+            for (Address recipient : recipients) {
                 if (recipient.toString().equalsIgnoreCase(address)) {
                     return true;
                 }
             }
             return false;
-        } catch (Exception e) {
-            return false;
+        } catch (MessagingException e) {
+            throw new AssertionError("The recipients of a mail could not be read", e);
         }
     }
 }

@@ -28,7 +28,8 @@ public final class SilentSmtp implements AutoCloseable {
                 synchronized (held) {
                     held.add(socket);
                 }
-            } catch (IOException e) {
+            } catch (IOException closed) {
+                // close() ends accept() so; unaccepted connections still wait in the backlog, unanswered
                 return;
             }
         }

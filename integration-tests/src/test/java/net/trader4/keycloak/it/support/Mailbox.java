@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import net.trader4.keycloak.testsupport.Waits;
@@ -72,14 +73,18 @@ public final class Mailbox {
 
     private static boolean isTo(MimeMessage message, String address) {
         try {
-            for (Address recipient : message.getAllRecipients()) {
+            Address[] recipients = message.getAllRecipients();
+            if (recipients == null) {
+                return false;
+            }
+            for (Address recipient : recipients) {
                 if (recipient.toString().equalsIgnoreCase(address)) {
                     return true;
                 }
             }
             return false;
-        } catch (Exception e) {
-            return false;
+        } catch (MessagingException e) {
+            throw new AssertionError("The recipients of a mail could not be read", e);
         }
     }
 }

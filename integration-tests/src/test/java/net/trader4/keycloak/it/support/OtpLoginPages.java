@@ -37,6 +37,7 @@ public final class OtpLoginPages {
                 return pageId.equals(d.findElement(By.tagName("body")).getAttribute("data-page-id"))
                         && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;"));
             } catch (RuntimeException stale) {
+                // the page changed under the driver (stale element, script during navigation): ask again
                 return false;
             }
         });

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -110,8 +111,11 @@ public final class ShippedApiProxy implements AutoCloseable {
         for (String name : List.of("nginx.out", "error.log")) {
             try {
                 text.append(Files.readString(directory.resolve(name), StandardCharsets.UTF_8));
-            } catch (IOException ignored) {
-                // not written yet
+            } catch (NoSuchFileException notWrittenYet) {
+                // nginx creates it when it first has something to say: nothing to show
+            } catch (IOException e) {
+                // This text explains another failure: it names its own rather than replacing that one.
+                text.append("[").append(name).append(" unreadable: ").append(e).append("]");
             }
         }
         return text.toString();
