@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +22,7 @@ import net.trader4.keycloak.it.support.ApiClient.Answer;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.ClientResource;
@@ -34,6 +36,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.support.ui.FluentWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,6 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OtpApiIT {
 
     private static final String DEMO_EMAIL = "hi@trader4.net";
+    private static final String RESEND_COOLDOWN = "trader4.otp.resendCooldownSeconds";
+    /** A resend cooldown short enough to wait for (the realm's default is 30 s). */
+    private static final int SHORT_COOLDOWN_SECONDS = 3;
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
@@ -66,73 +72,82 @@ class OtpApiIT {
     }
 
     @Test
-    void emailedCodeSignsInWithTokensKeycloakHonours() throws Exception {
-        String secret = resourceServerSecret();
-        int seen = Mailbox.messagesTo(mail, DEMO_EMAIL).length;
-        Answer sign = api.sign(DEMO_EMAIL);
-        assertEquals(200, sign.status(), sign.toString());
-        assertTrue(sign.succeed());
-        assertEquals("Response successfully returned", sign.message());
-        assertTrue(sign.results().isArray() && sign.results().isEmpty(), sign.toString());
-        assertTrue(sign.body().path("metas").isArray());
-        assertEquals("no-store", noStore(sign.header("Cache-Control")));
+    void emailedCodeSignsInWithTokensKeycloakHonours() {
+        TestUsers.setRealmAttributes(realm, Map.of(RESEND_COOLDOWN, String.valueOf(SHORT_COOLDOWN_SECONDS)));
+        try {
+            String secret = resourceServerSecret();
+            int seen = Mailbox.messagesTo(mail, DEMO_EMAIL).length;
+            long firstSignSent = System.nanoTime();
+            Answer sign = api.sign(DEMO_EMAIL);
+            assertEquals(200, sign.status(), sign.toString());
+            assertTrue(sign.succeed());
+            assertEquals("Response successfully returned", sign.message());
+            assertTrue(sign.results().isArray() && sign.results().isEmpty(), sign.toString());
+            assertTrue(sign.body().path("metas").isArray());
+            assertEquals("no-store", noStore(sign.header("Cache-Control")));
 
-        String code = Mailbox.codeSentTo(mail, DEMO_EMAIL, seen);
-        Answer verify = api.postForm("verify", Map.of("id", "Hi@Trader4.net", "code", code));
-        assertEquals(200, verify.status(), verify.toString());
-        assertEquals("User logged in successfully", verify.message());
-        JsonNode profile = verify.results();
-        assertEquals("Hi", profile.path("first_name").asText());
-        assertTrue(profile.has("middle_name") && profile.get("middle_name").isNull(), "unknown fields are null, not absent");
-        assertEquals("Trader", profile.path("last_name").asText());
-        assertEquals(DEMO_EMAIL, profile.path("email").asText());
-        assertEquals("+447888872720", profile.path("mobile").asText());
-        assertEquals("+445528888852", profile.path("phone_number").asText());
-        assertEquals("GB", profile.path("country").asText());
-        assertEquals("en", profile.path("language").asText());
-        assertEquals("Europe/London", profile.path("timezone").asText());
-        assertEquals("EUR", profile.path("currency").asText());
-        assertFalse(profile.path("private").asBoolean(true));
-        assertEquals("bearer", profile.path("token_type").asText());
-        assertTrue(profile.path("expires_in").asInt() > 0);
-        String accessToken = profile.path("access_token").asText();
-        String refreshToken = profile.path("refresh_token").asText();
-        assertEquals(3, accessToken.split("\\.").length, "a JWT");
-        assertFalse(refreshToken.isEmpty());
-        assertFalse(profile.path("id_token").asText().isEmpty());
+            String code = Mailbox.codeSentTo(mail, DEMO_EMAIL, seen);
+            Answer verify = api.postForm("verify", Map.of("id", "Hi@Trader4.net", "code", code));
+            assertEquals(200, verify.status(), verify.toString());
+            assertEquals("User logged in successfully", verify.message());
+            JsonNode profile = verify.results();
+            assertEquals("Hi", profile.path("first_name").asText());
+            assertTrue(profile.has("middle_name") && profile.get("middle_name").isNull(), "unknown fields are null, not absent");
+            assertEquals("Trader", profile.path("last_name").asText());
+            assertEquals(DEMO_EMAIL, profile.path("email").asText());
+            assertEquals("+447888872720", profile.path("mobile").asText());
+            assertEquals("+445528888852", profile.path("phone_number").asText());
+            assertEquals("GB", profile.path("country").asText());
+            assertEquals("en", profile.path("language").asText());
+            assertEquals("Europe/London", profile.path("timezone").asText());
+            assertEquals("EUR", profile.path("currency").asText());
+            assertFalse(profile.path("private").asBoolean(true));
+            assertEquals("bearer", profile.path("token_type").asText());
+            assertTrue(profile.path("expires_in").asInt() > 0);
+            String accessToken = profile.path("access_token").asText();
+            String refreshToken = profile.path("refresh_token").asText();
+            assertEquals(3, accessToken.split("\\.").length, "a JWT");
+            assertFalse(refreshToken.isEmpty());
+            assertFalse(profile.path("id_token").asText().isEmpty());
 
-        // Keycloak's own endpoints accept the tokens.
-        HttpResponse<String> userinfo = api.raw(HttpRequest.newBuilder(URI.create(oidc("userinfo")))
-                .header("Authorization", "Bearer " + accessToken).GET().build());
-        assertEquals(200, userinfo.statusCode(), userinfo.body());
-        assertEquals(DEMO_EMAIL, ApiClient.parse(userinfo.body()).path("email").asText());
+            // Keycloak's own endpoints accept the tokens.
+            HttpResponse<String> userinfo = api.raw(HttpRequest.newBuilder(URI.create(oidc("userinfo")))
+                    .header("Authorization", "Bearer " + accessToken).GET().build());
+            assertEquals(200, userinfo.statusCode(), userinfo.body());
+            assertEquals(DEMO_EMAIL, ApiClient.parse(userinfo.body()).path("email").asText());
 
-        HttpResponse<String> introspection = api.raw(HttpRequest.newBuilder(URI.create(oidc("token/introspect")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("it-introspector:" + secret).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + accessToken)).build());
-        assertEquals(200, introspection.statusCode(), introspection.body());
-        JsonNode introspected = ApiClient.parse(introspection.body());
-        assertTrue(introspected.path("active").asBoolean(), introspection.body());
-        assertEquals("trader4-api", introspected.path("azp").asText());
+            HttpResponse<String> introspection = api.raw(HttpRequest.newBuilder(URI.create(oidc("token/introspect")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("it-introspector:" + secret).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + accessToken)).build());
+            assertEquals(200, introspection.statusCode(), introspection.body());
+            JsonNode introspected = ApiClient.parse(introspection.body());
+            assertTrue(introspected.path("active").asBoolean(), introspection.body());
+            assertEquals("trader4-api", introspected.path("azp").asText());
 
-        HttpResponse<String> refreshed = api.raw(HttpRequest.newBuilder(URI.create(oidc("token")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=trader4-api&refresh_token=" + refreshToken)).build());
-        assertEquals(200, refreshed.statusCode(), refreshed.body());
-        assertFalse(ApiClient.parse(refreshed.body()).path("access_token").asText().isEmpty());
+            HttpResponse<String> refreshed = api.raw(HttpRequest.newBuilder(URI.create(oidc("token")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=trader4-api&refresh_token=" + refreshToken)).build());
+            assertEquals(200, refreshed.statusCode(), refreshed.body());
+            assertFalse(ApiClient.parse(refreshed.body()).path("access_token").asText().isEmpty());
 
-        List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), "trader4-api", null, null, null, null, 0, 10);
-        assertFalse(logins.isEmpty(), "a LOGIN event is recorded");
-        assertEquals("trader4-otp", logins.get(0).getDetails().get("auth_type"));
+            List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), "trader4-api", null, null, null, null, 0, 10);
+            assertFalse(logins.isEmpty(), "a LOGIN event is recorded");
+            assertEquals("trader4-otp", logins.get(0).getDetails().get("auth_type"));
 
-        // last_connection: the previous sign-in, then updated.
-        int before = Mailbox.messagesTo(mail, DEMO_EMAIL).length;
-        Thread.sleep(31_000); // the resend cooldown of the demo realm
-        assertEquals(200, api.sign(DEMO_EMAIL).status());
-        Answer second = api.verify(DEMO_EMAIL, Mailbox.codeSentTo(mail, DEMO_EMAIL, before));
-        assertEquals(200, second.status(), second.toString());
-        assertTrue(second.results().path("last_connection").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), second.toString());
+            // last_connection: the previous sign-in, then updated. A second code comes once the resend cooldown is over.
+            int before = Mailbox.messagesTo(mail, DEMO_EMAIL).length;
+            Answer resent = signOnceTheCooldownIsOver(DEMO_EMAIL);
+            assertEquals(200, resent.status(), resent.toString());
+            long sinceFirstSign = (System.nanoTime() - firstSignSent) / 1_000_000;
+            assertTrue(sinceFirstSign >= SHORT_COOLDOWN_SECONDS * 1000L,
+                    "no second code before the cooldown ended: " + sinceFirstSign + " ms");
+            Answer second = api.verify(DEMO_EMAIL, Mailbox.codeSentTo(mail, DEMO_EMAIL, before));
+            assertEquals(200, second.status(), second.toString());
+            assertTrue(second.results().path("last_connection").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), second.toString());
+        } finally {
+            TestUsers.removeRealmAttribute(realm, RESEND_COOLDOWN);
+        }
     }
 
     @Test
@@ -156,13 +171,13 @@ class OtpApiIT {
     }
 
     @Test
-    void expiredCodeIsRefused() throws Exception {
-        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.codeTtlSeconds", "10"));
+    void expiredCodeIsRefused() {
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.codeTtlSeconds", "10")); // the shortest life the realm can set
         try {
             String email = TestUsers.newEmailUser(realm);
             assertEquals(200, api.sign(email).status());
             String code = Mailbox.codeSentTo(mail, email, 0);
-            Thread.sleep(11_500);
+            awaitCodesIssuedSoFarExpired();
             Answer late = api.verify(email, code);
             assertEquals(400, late.status(), late.toString());
             assertEquals("expired_code", late.error());
@@ -217,6 +232,45 @@ class OtpApiIT {
             apiClient.update(client);
         }
         assertEquals(200, api.verify(ready, code).status(), "the refusal consumed nothing");
+    }
+
+    /**
+     * Asks for a new code until the resend cooldown lets one go. Meanwhile every refusal must be
+     * the cooldown's: 429 {@code rate_limited}, retry within the cooldown.
+     */
+    private Answer signOnceTheCooldownIsOver(String id) {
+        return new FluentWait<>(api).withTimeout(Waits.BOUND).pollingEvery(Duration.ofMillis(200))
+                .withMessage(() -> "no new code for " + id + " after the cooldown")
+                .until(client -> {
+                    Answer answer = client.sign(id);
+                    if (answer.status() != 429) {
+                        return answer;
+                    }
+                    assertEquals("rate_limited", answer.error(), answer.toString());
+                    long retryAfter = Long.parseLong(answer.header("Retry-After"));
+                    assertTrue(retryAfter >= 1 && retryAfter <= SHORT_COOLDOWN_SECONDS, "Retry-After " + retryAfter);
+                    return null;
+                });
+    }
+
+    /**
+     * Waits, without touching them, until the codes issued so far have expired. A code for another
+     * account issued now, with the same life, expires no earlier than they do (issue times are whole
+     * seconds of the server's clock), and wrong codes for it tell when it has: {@code invalid_code}
+     * while it lives ({@code too_many_attempts} once its tries are spent), {@code expired_code} once it is gone.
+     */
+    private void awaitCodesIssuedSoFarExpired() {
+        String witness = TestUsers.newEmailUser(realm);
+        assertEquals(200, api.sign(witness).status());
+        String code = Mailbox.codeSentTo(mail, witness, 0);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        new FluentWait<>(api).withTimeout(Waits.BOUND).pollingEvery(Duration.ofMillis(250))
+                .withMessage(() -> "the code of " + witness + " did not expire")
+                .until(client -> {
+                    Answer probe = client.verify(witness, wrong);
+                    assertTrue(List.of("invalid_code", "too_many_attempts", "expired_code").contains(probe.error()), probe.toString());
+                    return "expired_code".equals(probe.error());
+                });
     }
 
     private static void assertRefusedWithoutTokens(Answer answer, int status, String error) {
