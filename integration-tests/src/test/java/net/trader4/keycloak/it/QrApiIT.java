@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import net.trader4.keycloak.it.support.ApiClient;
@@ -22,6 +23,7 @@ import net.trader4.keycloak.it.support.QrApi;
 import net.trader4.keycloak.it.support.QrApi.Phone;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -30,6 +32,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.support.ui.FluentWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QrApiIT {
 
     private static final String ISO_MICROS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z";
+    /** The longest the server holds a check that asks to wait (QrLoginService.MAX_HOLD_SECONDS), in milliseconds. */
+    private static final long HOLD_MILLIS = 10_000;
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
@@ -211,19 +216,31 @@ class QrApiIT {
     }
 
     @Test
-    void expiredLoginCanNeitherBeApprovedNorCollected() throws Exception {
+    void expiredLoginCanNeitherBeApprovedNorCollected() {
         Phone phone = qr.signedInPhone(realm, mail);
-        TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.ttlSeconds", "10"));
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.ttlSeconds", "10")); // the shortest life the realm can set
         try {
             JsonNode created = qr.create().results();
             String token = created.path("token").asText();
-            Thread.sleep(11_000);
+            String secret = created.path("secret").asText();
+            Answer check = new FluentWait<>(qr).withTimeout(Waits.BOUND).pollingEvery(Duration.ofMillis(250))
+                    .withMessage(() -> "the QR login " + token + " did not expire")
+                    .until(desktop -> {
+                        Answer answer = desktop.check(token, secret);
+                        if (answer.status() == 202) {
+                            assertEquals("authorization_pending", answer.error(), answer.toString());
+                            return null;
+                        }
+                        return answer;
+                    });
+            assertEquals(410, check.status(), check.toString());
+            assertEquals("expired_token", check.error());
             Answer approve = qr.authorize(phone.accessToken(), token, null);
             assertEquals(410, approve.status(), approve.toString());
             assertEquals("expired_token", approve.error());
-            Answer check = qr.check(token, created.path("secret").asText());
-            assertEquals(410, check.status(), check.toString());
-            assertEquals("expired_token", check.error());
+            Answer again = qr.check(token, secret);
+            assertEquals(410, again.status(), again.toString());
+            assertEquals("expired_token", again.error());
         } finally {
             TestUsers.removeRealmAttribute(realm, "trader4.qr.ttlSeconds");
         }
@@ -321,23 +338,59 @@ class QrApiIT {
         Phone phone = qr.signedInPhone(realm, mail);
         JsonNode created = qr.create().results();
         String token = created.path("token").asText();
+        String secret = created.path("secret").asText();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            long start = System.currentTimeMillis();
-            Future<Answer> waiting = pool.submit(() -> api.postJson("qr", Map.of("token", token,
-                    "secret", created.path("secret").asText(), "wait", 20)));
-            Thread.sleep(2_000);
+            Future<TimedAnswer> waiting = pool.submit(() -> desktopWaitingFor(token, secret));
+            // Approve only once the desktop's check waits on the server. A token has one waiting check
+            // at a time, so a second check that asks to wait is refused slow_down exactly then.
+            new FluentWait<>(api).withTimeout(Waits.BOUND).pollingEvery(Duration.ofMillis(100))
+                    .withMessage(() -> "the desktop's check never waited on the server")
+                    .until(probe -> {
+                        assertFalse(waiting.isDone(), "the desktop's check answered before the approval");
+                        return isSlowDown(longPoll(probe, token, secret, 1));
+                    });
             assertEquals(200, qr.authorize(phone.accessToken(), token, null).status());
-            Answer answer = waiting.get();
-            long took = System.currentTimeMillis() - start;
-            assertEquals(200, answer.status(), answer.toString());
-            assertTrue(took < 10_000, "answered on approval, not at the end of the wait: " + took + " ms");
+            TimedAnswer answer = waiting.get(Waits.BOUND.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(200, answer.answer().status(), answer.answer().toString());
+            // A check that slept through the approval would answer at the end of its hold, more than
+            // HOLD_MILLIS - 500 after it was sent: while it holds a check, the server looks every 500 ms.
+            assertTrue(answer.millis() < HOLD_MILLIS - 1_000, "answered on approval, not at the end of the wait: "
+                    + answer.millis() + " ms");
         } finally {
             pool.shutdownNow();
         }
-        Answer tooLong = api.postJson("qr", Map.of("token", token, "secret", created.path("secret").asText(), "wait", 26));
+        Answer tooLong = api.postJson("qr", Map.of("token", token, "secret", secret, "wait", 26));
         assertEquals(400, tooLong.status(), tooLong.toString());
         assertEquals("invalid_request", api.postJson("qr", Map.of("token", token, "wait", "soon")).error());
+    }
+
+    /** An answer and how long after its request was sent it came, in milliseconds. */
+    private record TimedAnswer(Answer answer, long millis) {
+    }
+
+    /**
+     * The desktop's check, asking to wait 20 s (the server holds it {@link #HOLD_MILLIS} at most). A
+     * probe may hold the token's waiting seat for a moment; a check refused slow_down then is sent again.
+     */
+    private TimedAnswer desktopWaitingFor(String token, String secret) throws InterruptedException {
+        long deadline = System.nanoTime() + Waits.BOUND.toNanos();
+        while (true) {
+            long sent = System.nanoTime();
+            Answer answer = longPoll(api, token, secret, 20);
+            if (!isSlowDown(answer) || System.nanoTime() > deadline) {
+                return new TimedAnswer(answer, (System.nanoTime() - sent) / 1_000_000);
+            }
+            Thread.sleep(100); // the poll interval, not a wait for the state
+        }
+    }
+
+    private static Answer longPoll(ApiClient api, String token, String secret, int waitSeconds) {
+        return api.postJson("qr", Map.of("token", token, "secret", secret, "wait", waitSeconds));
+    }
+
+    private static boolean isSlowDown(Answer answer) {
+        return answer.status() == 429 && "slow_down".equals(answer.error());
     }
 
     @Test
