@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.FluentWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The API proxy as shipped ({@code docker/nginx.conf}, run by the real nginx) in front of a Keycloak
@@ -110,6 +111,15 @@ class ShippedProxyIT {
         String recorded = loginEventAddress(email);
         assertNotEquals(MADE_UP, recorded);
         assertEquals(caller.address(), recorded, "Keycloak believes forwarded headers from the proxy only");
+    }
+
+    @Test
+    void aBodyOverTheApisLimitStopsAtTheProxy() throws IOException {
+        // Keycloak's HTTP layer would read a form body whole before the API's 16 KiB check: the proxy refuses it first.
+        Reply refused = LoopbackCaller.fresh().postForm(proxy.url() + "/v1/oauth/sign",
+                Map.of("id", "someone@example.test", "padding", "x".repeat(64 * 1024)), Map.of());
+        assertEquals(413, refused.status(), refused.toString());
+        assertTrue(refused.head().toLowerCase().contains("server: nginx"), "answered by the proxy: " + refused.head());
     }
 
     private Reply signThroughProxy(LoopbackCaller caller, String id, String forwardedFor) throws IOException {
