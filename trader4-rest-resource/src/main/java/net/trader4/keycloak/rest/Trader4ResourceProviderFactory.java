@@ -1,15 +1,19 @@
 package net.trader4.keycloak.rest;
 
+import java.util.Map;
+
+import net.trader4.keycloak.common.Trader4Version;
 import net.trader4.keycloak.common.origin.SignInOrigin;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Serves the API under {@code /realms/{realm}/trader4/}. */
-public class Trader4ResourceProviderFactory implements RealmResourceProviderFactory {
+public class Trader4ResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "trader4";
     private static final Logger LOG = Logger.getLogger(Trader4ResourceProviderFactory.class);
@@ -45,5 +49,10 @@ public class Trader4ResourceProviderFactory implements RealmResourceProviderFact
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Trader4Version.operationalInfo();
     }
 }

@@ -1,7 +1,9 @@
 package net.trader4.keycloak.otp.authenticator;
 
 import java.util.List;
+import java.util.Map;
 
+import net.trader4.keycloak.common.Trader4Version;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -10,9 +12,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers "trader4 OTP by identifier" for the admin console's flow editor. */
-public class OtpFormAuthenticatorFactory implements AuthenticatorFactory {
+public class OtpFormAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "trader4-otp-form";
 
@@ -82,5 +85,10 @@ public class OtpFormAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Trader4Version.operationalInfo();
     }
 }

@@ -1,7 +1,9 @@
 package net.trader4.keycloak.otp.broker;
 
 import java.util.List;
+import java.util.Map;
 
+import net.trader4.keycloak.common.Trader4Version;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -9,9 +11,10 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** "trader4 Release unverified email": the first-broker-login step before create-or-link. */
-public class UnverifiedEmailReleaseAuthenticatorFactory implements AuthenticatorFactory {
+public class UnverifiedEmailReleaseAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "trader4-idp-release-unverified-email";
     private static final UnverifiedEmailReleaseAuthenticator SINGLETON = new UnverifiedEmailReleaseAuthenticator();
@@ -72,5 +75,10 @@ public class UnverifiedEmailReleaseAuthenticatorFactory implements Authenticator
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Trader4Version.operationalInfo();
     }
 }

@@ -1,19 +1,22 @@
 package net.trader4.keycloak.otp.phone;
 
 import java.util.List;
+import java.util.Map;
 
+import net.trader4.keycloak.common.Trader4Version;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The required action "trader4 Verified phone number": an admin adds it to a user, or a user
  * starts it from an application with {@code kc_action=trader4-verified-phone-number}.
  */
-public class PhoneNumberActionFactory implements RequiredActionFactory {
+public class PhoneNumberActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "trader4-verified-phone-number";
 
@@ -50,5 +53,10 @@ public class PhoneNumberActionFactory implements RequiredActionFactory {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Trader4Version.operationalInfo();
     }
 }

@@ -1,7 +1,9 @@
 package net.trader4.keycloak.qr.authenticator;
 
 import java.util.List;
+import java.util.Map;
 
+import net.trader4.keycloak.common.Trader4Version;
 import net.trader4.keycloak.common.settings.IntSetting;
 import net.trader4.keycloak.qr.config.QrConfigProperties;
 import org.keycloak.Config;
@@ -11,9 +13,10 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** "trader4 QR login": a browser-flow step that signs in by scanning a QR code with a signed-in phone. */
-public class QrLoginAuthenticatorFactory implements AuthenticatorFactory {
+public class QrLoginAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "trader4-qr-login";
     private static final QrLoginAuthenticator SINGLETON = new QrLoginAuthenticator();
@@ -81,5 +84,10 @@ public class QrLoginAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Trader4Version.operationalInfo();
     }
 }
