@@ -9,10 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import net.trader4.keycloak.cluster.support.ApiClient;
-import net.trader4.keycloak.cluster.support.ApiClient.Answer;
-import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.KeycloakCluster.MailedCode;
+import net.trader4.keycloak.cluster.support.KeycloakCluster;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,8 @@ class CrossNodeIT {
     @BeforeEach
     void setUp() {
         cluster = KeycloakCluster.get();
-        node1 = new ApiClient(cluster.node(1));
-        node2 = new ApiClient(cluster.node(2));
+        node1 = cluster.node(1).api();
+        node2 = cluster.node(2).api();
     }
 
     @Test

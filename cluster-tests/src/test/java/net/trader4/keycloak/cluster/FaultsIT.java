@@ -1,11 +1,11 @@
 package net.trader4.keycloak.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import net.trader4.keycloak.cluster.support.ApiClient;
-import net.trader4.keycloak.cluster.support.ApiClient.Answer;
-import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.KeycloakCluster.MailedCode;
+import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.SilentSmtp;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class FaultsIT {
     @BeforeEach
     void setUp() {
         cluster = KeycloakCluster.get();
-        node1 = new ApiClient(cluster.node(1));
-        node2 = new ApiClient(cluster.node(2));
+        node1 = cluster.node(1).api();
+        node2 = cluster.node(2).api();
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import net.trader4.keycloak.cluster.hostile.HostileRequest;
 import net.trader4.keycloak.cluster.hostile.HostileRequests;
 import net.trader4.keycloak.cluster.hostile.RawHttp;
-import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.KeycloakNode;
 import org.junit.jupiter.api.Order;
@@ -143,7 +142,7 @@ class HostileInputIT {
         for (KeycloakNode node : cluster.nodes()) {
             assertTrue(node.isReady(), "node " + node.index() + " healthy after the run");
             // A real sign-in on each node after the run (the helper fails on anything but 200).
-            cluster.newSignedInUser(new ApiClient(node));
+            cluster.newSignedInUser(node.api());
         }
     }
 

@@ -1,9 +1,9 @@
 package net.trader4.keycloak.cluster;
 
-import net.trader4.keycloak.cluster.support.ApiClient;
-import net.trader4.keycloak.cluster.support.ApiClient.Answer;
-import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.KeycloakCluster.MailedCode;
+import net.trader4.keycloak.cluster.support.KeycloakCluster;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,8 @@ class NodeLossIT {
     @Test
     void signInStartedOnAKilledNodeFinishesOnTheOtherOnceAndOnlyOnce() {
         KeycloakCluster cluster = KeycloakCluster.get();
-        ApiClient node1 = new ApiClient(cluster.node(1));
-        ApiClient node2 = new ApiClient(cluster.node(2));
+        ApiClient node1 = cluster.node(1).api();
+        ApiClient node2 = cluster.node(2).api();
 
         MailedCode finishedBefore = cluster.newUserWithCode(node1);
         assertEquals(200, node1.verify(finishedBefore.email(), finishedBefore.code()).status());

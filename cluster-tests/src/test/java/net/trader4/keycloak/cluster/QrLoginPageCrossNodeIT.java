@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,11 +25,11 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.KeycloakNode;
 import net.trader4.keycloak.cluster.support.LoopbackBrowserCookies;
 import net.trader4.keycloak.cluster.support.RoundRobinBalancer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.HeadlessChromium;
 import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,7 +159,7 @@ class QrLoginPageCrossNodeIT {
 
     /** A phone signed in by OTP on {@code node} approves the QR login; answers the phone user's email. */
     private String approveOnPhone(KeycloakNode node, String token) {
-        ApiClient phone = new ApiClient(node);
+        ApiClient phone = node.api();
         KeycloakCluster.SignedIn user = cluster.newSignedInUser(phone);
         ApiClient.Answer approved = phone.post("qr/authorize", Map.of("token", token), "Bearer " + user.accessToken());
         assertEquals(200, approved.status(), approved.toString());

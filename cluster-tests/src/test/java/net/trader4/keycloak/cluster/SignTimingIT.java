@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import net.trader4.keycloak.cluster.support.ApiClient;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.MedianInterval;
+import net.trader4.keycloak.testsupport.ApiClient;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class SignTimingIT {
     @Test
     void unknownIdentifiersTakeAsLongAsKnownOnes() {
         KeycloakCluster cluster = KeycloakCluster.get();
-        ApiClient api = new ApiClient(cluster.node(1));
+        ApiClient api = cluster.node(1).api();
         List<String> known = new ArrayList<>();
         for (int i = 0; i < PAIRS + WARM_UP; i++) {
             known.add(cluster.admin().newEmailUser());

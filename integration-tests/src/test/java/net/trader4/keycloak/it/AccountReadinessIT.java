@@ -1,14 +1,12 @@
 package net.trader4.keycloak.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Set;
 
-import net.trader4.keycloak.it.support.ApiClient;
-import net.trader4.keycloak.it.support.ApiClient.Answer;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.UserProfileResource;
@@ -19,6 +17,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The API cannot run required actions, so, like Keycloak's password grant, it hands no tokens to

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.BrowserLogin;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
@@ -12,6 +11,7 @@ import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,13 @@
 package net.trader4.keycloak.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.time.Instant;
 
-import net.trader4.keycloak.it.support.ApiClient;
 import net.trader4.keycloak.it.support.BrowserLogin;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
 import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +23,9 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The demo realm's browser flow asks for the authenticator app after the one-time code, as it

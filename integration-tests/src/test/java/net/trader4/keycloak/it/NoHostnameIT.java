@@ -1,10 +1,10 @@
 package net.trader4.keycloak.it;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
-import net.trader4.keycloak.it.support.ApiClient;
-import net.trader4.keycloak.it.support.ApiClient.Answer;
-import net.trader4.keycloak.it.support.ForgedHost;
 import net.trader4.keycloak.it.support.ForgedHost.SentSms;
+import net.trader4.keycloak.it.support.ForgedHost;
 import net.trader4.keycloak.it.support.NoHostnameServerConfig;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

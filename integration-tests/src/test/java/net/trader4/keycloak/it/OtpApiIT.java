@@ -17,11 +17,11 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
-import net.trader4.keycloak.it.support.ApiClient;
-import net.trader4.keycloak.it.support.ApiClient.Answer;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import net.trader4.keycloak.it.support.ApiClient;
-import net.trader4.keycloak.it.support.ApiClient.Answer;
 import net.trader4.keycloak.it.support.BrowserLogin;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
@@ -13,6 +11,8 @@ import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -17,12 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import net.trader4.keycloak.it.support.ApiClient;
-import net.trader4.keycloak.it.support.ApiClient.Answer;
-import net.trader4.keycloak.it.support.QrApi;
 import net.trader4.keycloak.it.support.QrApi.Phone;
+import net.trader4.keycloak.it.support.QrApi;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import net.trader4.keycloak.it.support.ApiClient;
+import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.it.support.QrApi;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

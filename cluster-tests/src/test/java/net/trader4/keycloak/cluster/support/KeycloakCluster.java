@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
 
 /**

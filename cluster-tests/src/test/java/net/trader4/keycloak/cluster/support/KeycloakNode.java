@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import net.trader4.keycloak.testsupport.ApiClient;
+
 /** One Keycloak node of the cluster: its own copy of the distribution, ports and log. */
 public final class KeycloakNode {
 
@@ -48,6 +50,11 @@ public final class KeycloakNode {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** A client of this node's API in the cluster's realm. */
+    public ApiClient api() {
+        return new ApiClient(realmUrl(KeycloakCluster.REALM));
     }
 
     public String realmUrl(String realm) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import net.trader4.keycloak.it.support.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient.Answer;
+import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
 import org.keycloak.testframework.realm.ManagedRealm;
 

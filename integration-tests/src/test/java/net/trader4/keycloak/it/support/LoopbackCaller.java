@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import net.trader4.keycloak.testsupport.ApiClient;
 
 /**
  * A caller with an address of its own: its requests leave from one loopback address (any of

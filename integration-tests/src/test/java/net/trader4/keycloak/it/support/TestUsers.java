@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.testsupport.ApiClient;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
