@@ -14,11 +14,10 @@ import net.trader4.keycloak.it.support.Screenshots;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -46,7 +45,8 @@ class BrowserPhoneIT {
     private static final Pattern SAY = Pattern.compile("<Say[^>]*>([^<]*)</Say>");
     private static final String DOTS = "\u2022";
 
-    static TwilioStandIn twilio;
+    @RegisterExtension
+    static final TwilioStandIn twilio = TwilioStandIn.forTestClass(Trader4ServerConfig.TWILIO_PORT);
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
@@ -59,20 +59,9 @@ class BrowserPhoneIT {
 
     OtpLoginPages pages;
 
-    @BeforeAll
-    static void startStandIn() {
-        twilio = new TwilioStandIn(Trader4ServerConfig.TWILIO_PORT);
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        twilio.close();
-    }
-
     @BeforeEach
     void setUp() {
         pages = BrowserLogin.fresh(browser, realm, oauth);
-        twilio.answerLikeTwilio();
     }
 
     @Test

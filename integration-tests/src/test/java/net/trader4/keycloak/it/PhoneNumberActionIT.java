@@ -14,11 +14,10 @@ import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import net.trader4.keycloak.testsupport.ApiClient.Answer;
 import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -50,7 +49,8 @@ class PhoneNumberActionIT {
     private static final String NUMBER_PAGE = "login-trader4-phone-number";
     private static final String CODE_PAGE = "login-trader4-phone-code";
 
-    static TwilioStandIn twilio;
+    @RegisterExtension
+    static final TwilioStandIn twilio = TwilioStandIn.forTestClass(Trader4ServerConfig.TWILIO_PORT);
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
@@ -67,23 +67,12 @@ class PhoneNumberActionIT {
     OtpLoginPages pages;
     ApiClient api;
 
-    @BeforeAll
-    static void startStandIn() {
-        twilio = new TwilioStandIn(Trader4ServerConfig.TWILIO_PORT);
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        twilio.close();
-    }
-
     @BeforeEach
     void setUp() {
         pages = BrowserLogin.fresh(browser, realm, oauth);
         // Proving a number and signing in with it moments later are two codes to one number.
         TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.resendCooldownSeconds", "0"));
         api = new ApiClient(realm.getBaseUrl());
-        twilio.answerLikeTwilio();
     }
 
     @Test

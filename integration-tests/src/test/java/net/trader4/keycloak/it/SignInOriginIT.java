@@ -12,11 +12,10 @@ import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import net.trader4.keycloak.testsupport.ApiClient.Answer;
 import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -35,26 +34,16 @@ class SignInOriginIT {
 
     private static final String FRONTEND = "https://signin.example.test";
 
-    static TwilioStandIn twilio;
+    @RegisterExtension
+    static final TwilioStandIn twilio = TwilioStandIn.forTestClass(Trader4ServerConfig.TWILIO_PORT);
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
 
     ForgedHost phishing;
 
-    @BeforeAll
-    static void startStandIn() {
-        twilio = new TwilioStandIn(Trader4ServerConfig.TWILIO_PORT);
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        twilio.close();
-    }
-
     @BeforeEach
     void setUp() {
-        twilio.answerLikeTwilio();
         TestUsers.liftPerIpCaps(realm);
         phishing = new ForgedHost(realm, twilio);
     }

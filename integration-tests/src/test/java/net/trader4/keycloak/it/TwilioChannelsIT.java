@@ -16,10 +16,9 @@ import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import net.trader4.keycloak.testsupport.ApiClient.Answer;
 import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.TwilioStandIn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -41,27 +40,17 @@ class TwilioChannelsIT {
     private static final String REALM_ACCOUNT_SID = "AC00000000000000000000000000000002";
     private static final Pattern SMS_CODE = Pattern.compile("(?m)^@\\S+ #([0-9]{6})$");
 
-    static TwilioStandIn twilio;
+    @RegisterExtension
+    static final TwilioStandIn twilio = TwilioStandIn.forTestClass(Trader4ServerConfig.TWILIO_PORT);
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
 
     ApiClient api;
 
-    @BeforeAll
-    static void startStandIn() {
-        twilio = new TwilioStandIn(Trader4ServerConfig.TWILIO_PORT);
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        twilio.close();
-    }
-
     @BeforeEach
     void setUp() {
         api = new ApiClient(realm.getBaseUrl());
-        twilio.answerLikeTwilio();
         TestUsers.setRealmAttributes(realm, Map.of("trader4.otp.sendsPerIpPerHour", "100000",
                 "trader4.otp.failuresPerIpPerHour", "100000"));
     }

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -23,7 +27,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * A local stand-in of Twilio's REST API (WireMock on 127.0.0.1) that the real Twilio SDK inside
  * Keycloak talks to. Answers like Twilio and records every request.
  */
-public final class TwilioStandIn implements AutoCloseable {
+public final class TwilioStandIn implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
     public static final String AUTH_TOKEN = "stand-in-auth-token-0123456789ab";
@@ -41,9 +45,38 @@ public final class TwilioStandIn implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} and answers like Twilio. */
     public TwilioStandIn(int port) {
+        this(port, true);
+    }
+
+    private TwilioStandIn(int port, boolean listen) {
         server = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
+        if (listen) {
+            server.start();
+            answerLikeTwilio();
+        }
+    }
+
+    /**
+     * For a test class's {@code @RegisterExtension static} field: listens from its first test to
+     * its last, and answers like Twilio afresh (nothing recorded) before each test.
+     */
+    public static TwilioStandIn forTestClass(int port) {
+        return new TwilioStandIn(port, false);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
         server.start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
         answerLikeTwilio();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.stop();
     }
 
     /** What Keycloak's {@code api-base-url} option names for a stand-in on {@code port}. */
