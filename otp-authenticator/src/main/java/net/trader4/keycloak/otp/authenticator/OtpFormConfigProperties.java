@@ -52,13 +52,7 @@ final class OtpFormConfigProperties {
     }
 
     private static ProviderConfigProperty number(IntSetting setting, String label) {
-        ProviderConfigProperty property = new ProviderConfigProperty();
-        property.setName(setting.name());
-        property.setLabel(label);
-        property.setType(ProviderConfigProperty.STRING_TYPE);
-        property.setHelpText(setting.help() + " " + setting.min() + " to " + setting.max()
-                + ". Empty: the realm's " + OtpConfigProperties.PREFIX + setting.name() + ", or " + setting.defaultValue() + ".");
-        return property;
+        return setting.configProperty(label, OtpConfigProperties.PREFIX);
     }
 
     private static List<String> identifierTypes() {

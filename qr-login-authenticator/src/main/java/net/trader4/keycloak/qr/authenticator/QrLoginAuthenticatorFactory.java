@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import net.trader4.keycloak.common.Trader4Version;
-import net.trader4.keycloak.common.settings.IntSetting;
 import net.trader4.keycloak.qr.config.QrConfigProperties;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -59,14 +58,8 @@ public class QrLoginAuthenticatorFactory implements AuthenticatorFactory, Server
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of(property(QrConfigProperties.TTL_SECONDS), property(QrConfigProperties.POLL_INTERVAL_SECONDS));
-    }
-
-    private static ProviderConfigProperty property(IntSetting setting) {
-        return new ProviderConfigProperty(setting.name(), setting.name(),
-                setting.help() + " " + setting.min() + "–" + setting.max() + ", default " + setting.defaultValue()
-                        + "; empty uses the realm attribute " + QrConfigProperties.PREFIX + setting.name() + ".",
-                ProviderConfigProperty.STRING_TYPE, null);
+        return List.of(QrConfigProperties.TTL_SECONDS.configProperty("QR code lifetime (seconds)", QrConfigProperties.PREFIX),
+                QrConfigProperties.POLL_INTERVAL_SECONDS.configProperty("Status poll interval (seconds)", QrConfigProperties.PREFIX));
     }
 
     @Override
