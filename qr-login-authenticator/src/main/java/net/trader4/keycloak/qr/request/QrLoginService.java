@@ -34,12 +34,17 @@ public class QrLoginService {
     private final QrEvents events;
 
     public QrLoginService(KeycloakSession session, RealmModel realm, QrConfig config) {
+        this(session, realm, config, new QrEvents(session, realm));
+    }
+
+    /** @param events where created and decided logins are recorded (Keycloak's event log, or a test's) */
+    QrLoginService(KeycloakSession session, RealmModel realm, QrConfig config, QrEvents events) {
         this.session = session;
         this.realm = realm;
         this.config = config;
         this.store = new QrLoginStore(session.singleUseObjects(), realm.getId());
         this.limiter = new RateLimiter(session.singleUseObjects());
-        this.events = new QrEvents(session, realm);
+        this.events = events;
     }
 
     public QrConfig config() {
