@@ -37,8 +37,8 @@ class DemoComposeIT {
 
     @BeforeAll
     static void buildAndStart() throws IOException {
-        DockerEngine engine = new DockerEngine(DockerTestPaths.logs());
-        Timings timings = new Timings(DockerTestPaths.logs().resolve("timings-demo.txt"));
+        DockerEngine engine = new DockerEngine(DockerTestPaths.logs().resolve("demo"));
+        Timings timings = new Timings(engine.logs().resolve("timings.txt"));
         image = ProductionImage.buildOnLocalBases(engine, timings);
         stack = ComposeStack.prepare(engine, DockerTestPaths.repository(),
                 List.of("docker/compose.yaml", "docker/compose.demo.yaml", DockerTestPaths.testComposeFile()),

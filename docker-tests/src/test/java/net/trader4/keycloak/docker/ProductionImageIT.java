@@ -58,8 +58,8 @@ class ProductionImageIT {
 
     @BeforeAll
     static void buildAndStart() throws IOException {
-        DockerEngine engine = new DockerEngine(DockerTestPaths.logs());
-        Timings timings = new Timings(DockerTestPaths.logs().resolve("timings-production.txt"));
+        DockerEngine engine = new DockerEngine(DockerTestPaths.logs().resolve("production"));
+        Timings timings = new Timings(engine.logs().resolve("timings.txt"));
         image = ProductionImage.buildOnLocalBases(engine, timings);
         mail = new Mailbox(engine.bridgeAddress());
         Map<String, String> settings = new HashMap<>(LocalBaseImages.composeImages(ProductionImage.TAG));
