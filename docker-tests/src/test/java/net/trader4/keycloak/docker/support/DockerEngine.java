@@ -14,7 +14,7 @@ import java.util.Map;
 public final class DockerEngine {
 
     public static final String INSTALL = "Install and start one with: apt-get update && apt-get install -y docker.io "
-            + "debootstrap docker-compose && (dockerd >/var/log/dockerd.log 2>&1 &) (`.ci/run` does both).";
+            + "debootstrap unzip docker-compose && (dockerd >/var/log/dockerd.log 2>&1 &) (`.ci/run` does both).";
     private static final Duration SHORT = Duration.ofMinutes(2);
 
     private final Path logs;
@@ -36,10 +36,6 @@ public final class DockerEngine {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(arguments));
         return command(command).runOrFail(bound, logs.resolve(logName + ".log"));
-    }
-
-    public boolean hasImage(String image) {
-        return command(List.of("docker", "image", "inspect", image)).run(SHORT, logs.resolve("image-inspect.log")).exitCode() == 0;
     }
 
     /**
