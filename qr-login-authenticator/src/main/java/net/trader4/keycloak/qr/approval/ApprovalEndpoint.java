@@ -3,9 +3,9 @@ package net.trader4.keycloak.qr.approval;
 import java.net.URI;
 
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import net.trader4.keycloak.common.account.AccountChecks;
 import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.qr.QrLinks;
@@ -38,12 +38,16 @@ public final class ApprovalEndpoint {
     private final RealmModel realm;
     private final QrLoginService service;
     private final QrLinks links;
+    private final ApprovalLocale locale;
+    private final ApprovalResponses pages;
 
     public ApprovalEndpoint(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
         this.service = new QrLoginService(session, realm, QrConfig.forRealm(realm));
         this.links = QrLinks.ofRequest(session, realm);
+        this.locale = ApprovalLocale.ofRequest(session, realm);
+        this.pages = new ApprovalResponses(session, locale);
     }
 
     public Response show(String token) {
@@ -51,33 +55,33 @@ public final class ApprovalEndpoint {
         try {
             request = pending(token);
         } catch (QrException e) {
-            return ApprovalResponses.refused(e);
+            return pages.message(null, ApprovalMessage.refused(e));
         }
         MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
         boolean returningFromLogin = query.containsKey("code") || query.containsKey("error") || query.containsKey("state");
         AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
         if (signedIn == null) {
             if (returningFromLogin) {
-                return ApprovalResponses.page(401, "Not signed in",
-                        "Signing in did not complete. Scan the QR code again to retry.", "qr-approval-error");
+                return pages.message(null, ApprovalMessage.signInIncomplete());
             }
             return signIn(token);
         }
         if (returningFromLogin) {
             // Keeps the authorization code out of the browser history.
-            return Response.seeOther(URI.create(links.approvalPage(token))).cacheControl(noStore()).build();
+            return Response.seeOther(URI.create(pageAddress(token))).cacheControl(noStore()).build();
         }
+        UserModel user = signedIn.user();
         CsrfTokens csrf = CsrfTokens.forRealm(session, realm);
         if (csrf == null) {
-            return ApprovalResponses.page(503, "Not available", "QR sign-in is not configured in this realm.", "qr-approval-error");
+            return pages.message(user, ApprovalMessage.notConfigured());
         }
         long now = Time.currentTimeMillis();
         ApprovalView view = new ApprovalView(clientName(request.clientId()),
                 UserAgentSummary.describe(request.requesterAgent()), request.requesterIp(),
                 QrTimestamps.iso(request.createdAtMillis()).substring(0, 19).replace('T', ' ') + " UTC",
                 (now - request.createdAtMillis()) / 1000, Math.max(0, (request.expiresAtMillis() - now) / 1000),
-                account(signedIn.user()), links.approvalPage(token), csrf.issue(signedIn.session().getId(), token));
-        return ApprovalResponses.html(200, ApprovalPage.confirm(view));
+                account(user), pageAddress(token), csrf.issue(signedIn.session().getId(), token));
+        return pages.question(user, view);
     }
 
     public Response decide(String token, MultivaluedMap<String, String> form) {
@@ -85,39 +89,34 @@ public final class ApprovalEndpoint {
         try {
             request = service.find(token);
         } catch (QrException e) {
-            return ApprovalResponses.refused(e);
+            return pages.message(null, ApprovalMessage.refused(e));
         }
         AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
         if (signedIn == null) {
-            return ApprovalResponses.page(401, "Not signed in", "Your session ended. Scan the QR code again.", "qr-approval-error");
+            return pages.message(null, ApprovalMessage.sessionEnded());
         }
+        UserModel user = signedIn.user();
         CsrfTokens csrf = CsrfTokens.forRealm(session, realm);
         String presented = form == null ? null : form.getFirst("csrf");
         if (csrf == null || !csrf.matches(presented, signedIn.session().getId(), token)) {
-            return ApprovalResponses.page(403, "Not accepted",
-                    "This form has expired or did not come from this page. Scan the QR code again.", "qr-approval-error");
+            return pages.message(user, ApprovalMessage.formExpired());
         }
         String decision = form.getFirst("decision");
         if (!"approve".equals(decision) && !"deny".equals(decision)) {
-            return ApprovalResponses.page(400, "Not accepted", "Choose Approve or Deny.", "qr-approval-error");
+            return pages.message(user, ApprovalMessage.noDecision());
         }
         boolean approve = "approve".equals(decision);
-        UserModel user = signedIn.user();
         try {
             if (approve) {
                 AccountChecks.requireUsable(session, realm, user);
             }
             service.decide(request, user, signedIn.session(), approve);
         } catch (QrException e) {
-            return ApprovalResponses.refused(e);
+            return pages.message(user, ApprovalMessage.refused(e));
         } catch (SignInException e) {
-            return ApprovalResponses.page(e.error().status(), "Not accepted", e.getMessage(), "qr-approval-error");
+            return pages.message(user, ApprovalMessage.refused(e));
         }
-        if (approve) {
-            return ApprovalResponses.page(200, "Approved",
-                    "The other device is now signing in as " + account(user) + ". You can close this page.", "qr-approved");
-        }
-        return ApprovalResponses.page(200, "Denied", "Nobody was signed in. You can close this page.", "qr-denied");
+        return pages.message(user, approve ? ApprovalMessage.approved(account(user)) : ApprovalMessage.denied());
     }
 
     private QrLoginRequest pending(String token) throws QrException {
@@ -137,17 +136,25 @@ public final class ApprovalEndpoint {
         String clientId = service.config().approvalClientId();
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !client.isEnabled()) {
-            return ApprovalResponses.page(503, "Not available",
-                    "QR sign-in is not configured in this realm (client '" + clientId + "' is missing).", "qr-approval-error");
+            return pages.message(null, ApprovalMessage.approvalClientMissing(clientId));
         }
-        URI login = links.authorizationEndpoint()
+        URI login = locale.askLoginIn(links.authorizationEndpoint())
                 .queryParam("client_id", clientId)
                 .queryParam("response_type", "code")
                 .queryParam("scope", "openid")
-                .queryParam("redirect_uri", links.approvalPage(token))
+                .queryParam("redirect_uri", pageAddress(token))
                 .queryParam("state", SecretGenerator.getInstance().randomBytesHex(16))
                 .build(realm.getName());
         return Response.seeOther(login).cacheControl(noStore()).build();
+    }
+
+    /**
+     * This page in the language it was asked in. Keycloak's login keeps no language of its own for
+     * where it returns to (it even drops its locale cookie for an account without a language), so
+     * the way back names it; the approval client's redirect URI ends in a wildcard, which allows a query.
+     */
+    private String pageAddress(String token) {
+        return locale.carryOver(UriBuilder.fromUri(links.approvalPage(token))).build().toString();
     }
 
     private String clientName(String clientId) {
@@ -166,9 +173,5 @@ public final class ApprovalEndpoint {
         cacheControl.setNoStore(true);
         cacheControl.setNoCache(true);
         return cacheControl;
-    }
-
-    static MediaType html() {
-        return MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     }
 }

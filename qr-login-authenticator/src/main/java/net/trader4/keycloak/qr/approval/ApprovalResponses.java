@@ -1,36 +1,60 @@
 package net.trader4.keycloak.qr.approval;
 
 import jakarta.ws.rs.core.Response;
-import net.trader4.keycloak.qr.request.QrException;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 
 /**
- * Responses of the approval page: never cached, never framed (an Approve button inside someone
- * else's page would be a clickjacking target), no referrer leaking the token.
+ * The approval pages, rendered from theme templates by Keycloak's login forms, as Keycloak renders
+ * its own pages outside a login flow: the realm's login theme, its messages in the phone's
+ * language, the templates from {@code theme-resources} so any theme has them. Never cached, never
+ * framed (an Approve button inside someone else's page would be a clickjacking target), no
+ * referrer leaking the token, no inline script: the theme's own scripts and styles load from this
+ * server, anything injected inline would not run.
  */
 final class ApprovalResponses {
 
-    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    static final String QUESTION_TEMPLATE = "trader4-qr-approval.ftl";
+    static final String MESSAGE_TEMPLATE = "trader4-qr-approval-message.ftl";
 
-    private ApprovalResponses() {
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final KeycloakSession session;
+    private final ApprovalLocale locale;
+
+    ApprovalResponses(KeycloakSession session, ApprovalLocale locale) {
+        this.session = session;
+        this.locale = locale;
     }
 
-    static Response html(int status, String html) {
-        return Response.status(status).entity(html).type(ApprovalEndpoint.html())
-                .cacheControl(ApprovalEndpoint.noStore())
+    Response question(UserModel user, ApprovalView view) {
+        return render(forms(user).setAttribute("approval", view), QUESTION_TEMPLATE, 200);
+    }
+
+    /** @param user the signed-in phone's user, whose language may count; null when nobody is signed in */
+    Response message(UserModel user, ApprovalMessage message) {
+        return render(forms(user).setAttribute("approvalMessage", message), MESSAGE_TEMPLATE, message.status());
+    }
+
+    private LoginFormsProvider forms(UserModel user) {
+        locale.applyTo(session, user);
+        return session.getProvider(LoginFormsProvider.class).setUser(user);
+    }
+
+    private static Response render(LoginFormsProvider forms, String template, int status) {
+        Response rendered = forms.createForm(template);
+        Response.ResponseBuilder response = Response.fromResponse(rendered);
+        if (rendered.getStatus() == 200) {
+            // setStatus takes only Response.Status constants; a page that failed to render keeps its 500.
+            response.status(status);
+        }
+        return response.cacheControl(ApprovalEndpoint.noStore())
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", CSP)
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
-    }
-
-    static Response page(int status, String title, String text, String pageId) {
-        return html(status, ApprovalPage.message(title, text, pageId));
-    }
-
-    static Response refused(QrException e) {
-        int status = e.error().status() < 400 ? 409 : e.error().status();
-        return page(status, "Cannot approve", e.getMessage(), "qr-approval-error");
     }
 }

@@ -10,44 +10,58 @@ import java.util.Locale;
  */
 public final class UserAgentSummary {
 
-    private record Rule(String marker, String name) {
+    /** A marker in the User-Agent and the product it names, or the message key of a kind of program. */
+    private record Rule(String marker, String name, String kindKey) {
+
+        static Rule product(String marker, String name) {
+            return new Rule(marker, name, null);
+        }
+
+        static Rule kind(String marker, String kindKey) {
+            return new Rule(marker, null, kindKey);
+        }
     }
 
     private static final List<Rule> BROWSERS = List.of(
-            new Rule("edg/", "Edge"), new Rule("opr/", "Opera"), new Rule("samsungbrowser/", "Samsung Internet"),
-            new Rule("firefox/", "Firefox"), new Rule("fxios/", "Firefox"), new Rule("crios/", "Chrome"),
-            new Rule("chrome/", "Chrome"), new Rule("chromium/", "Chromium"), new Rule("safari/", "Safari"),
-            new Rule("curl/", "curl"), new Rule("okhttp", "an Android app"), new Rule("java-http-client", "a Java program"),
-            new Rule("python", "a Python program"));
+            Rule.product("edg/", "Edge"), Rule.product("opr/", "Opera"), Rule.product("samsungbrowser/", "Samsung Internet"),
+            Rule.product("firefox/", "Firefox"), Rule.product("fxios/", "Firefox"), Rule.product("crios/", "Chrome"),
+            Rule.product("chrome/", "Chrome"), Rule.product("chromium/", "Chromium"), Rule.product("safari/", "Safari"),
+            Rule.product("curl/", "curl"), Rule.kind("okhttp", DeviceSummary.ANDROID_APP),
+            Rule.kind("java-http-client", DeviceSummary.JAVA_PROGRAM), Rule.kind("python", DeviceSummary.PYTHON_PROGRAM));
 
     private static final List<Rule> SYSTEMS = List.of(
-            new Rule("android", "Android"), new Rule("iphone", "iOS"), new Rule("ipad", "iPadOS"),
-            new Rule("cros", "ChromeOS"), new Rule("windows", "Windows"), new Rule("mac os x", "macOS"),
-            new Rule("macintosh", "macOS"), new Rule("linux", "Linux"));
+            Rule.product("android", "Android"), Rule.product("iphone", "iOS"), Rule.product("ipad", "iPadOS"),
+            Rule.product("cros", "ChromeOS"), Rule.product("windows", "Windows"), Rule.product("mac os x", "macOS"),
+            Rule.product("macintosh", "macOS"), Rule.product("linux", "Linux"));
 
     private UserAgentSummary() {
     }
 
-    public static String describe(String userAgent) {
+    public static DeviceSummary describe(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
-            return "an unknown device";
+            return new DeviceSummary(DeviceSummary.UNKNOWN, null, null);
         }
         String agent = userAgent.toLowerCase(Locale.ROOT);
-        String browser = first(BROWSERS, agent);
-        String system = first(SYSTEMS, agent);
+        Rule browser = first(BROWSERS, agent);
+        if (browser != null && browser.kindKey() != null) {
+            // A program's User-Agent names no system worth showing.
+            return new DeviceSummary(browser.kindKey(), null, null);
+        }
+        Rule system = first(SYSTEMS, agent);
         if (browser == null && system == null) {
-            return "an unknown device";
+            return new DeviceSummary(DeviceSummary.UNKNOWN, null, null);
         }
         if (browser == null) {
-            return "a browser on " + system;
+            return new DeviceSummary(DeviceSummary.SYSTEM, null, system.name());
         }
-        return system == null ? browser : browser + " on " + system;
+        return system == null ? new DeviceSummary(DeviceSummary.BROWSER, browser.name(), null)
+                : new DeviceSummary(DeviceSummary.BROWSER_ON_SYSTEM, browser.name(), system.name());
     }
 
-    private static String first(List<Rule> rules, String agent) {
+    private static Rule first(List<Rule> rules, String agent) {
         for (Rule rule : rules) {
             if (agent.contains(rule.marker())) {
-                return rule.name();
+                return rule;
             }
         }
         return null;
