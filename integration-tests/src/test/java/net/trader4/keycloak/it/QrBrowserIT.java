@@ -123,6 +123,32 @@ class QrBrowserIT {
     }
 
     @Test
+    void approvalPageSpeaksThePhonesLanguage() throws Exception {
+        String email = TestUsers.newEmailUser(realm);
+        ChromeDriver phone = HeadlessChromium.start(412, 915, ANDROID_CHROME);
+        try {
+            // The theme's language menu links to the page with kc_locale; the first visit signs the phone in on the way.
+            Approval german = showOnPhone(phone, scanQrOfANewLogin() + "?kc_locale=de", email);
+            assertTrue(german.page().contains("trader4 web möchte sich als " + email + " anmelden."), german.page());
+            assertTrue(german.page().contains("Chrome unter Linux"), german.page());
+            assertTrue(german.page().contains("Nicht von Ihnen gestartet? Lehnen Sie ab."), german.page());
+            assertEquals("ltr", phone.findElement(By.tagName("html")).getAttribute("dir"));
+            save("qr-approval-page-de.png", german.screenshot());
+            assertEquals("Niemand wurde angemeldet. Sie können diese Seite schließen.", deny(phone));
+
+            Approval persian = showOnPhone(phone, scanQrOfANewLogin() + "?kc_locale=fa", email);
+            assertEquals("rtl", phone.findElement(By.tagName("html")).getAttribute("dir"));
+            assertTrue(persian.page().replaceAll("[\u2068\u2069]", "").contains("Chrome روی Linux"), persian.page());
+            assertTrue(persian.page().contains("ورود در دستگاهی دیگر؟"), persian.page());
+            assertEquals("تأیید", phone.findElement(By.id("approve")).getText());
+            save("qr-approval-page-fa.png", persian.screenshot());
+            assertTrue(deny(phone).contains("وارد نشد"), "the answer keeps the page's language");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    @Test
     void codeIsRenewedBeforeItExpires() throws Exception {
         TestUsers.setRealmAttributes(realm, Map.of("trader4.qr.ttlSeconds", "10"));
         try {
@@ -203,22 +229,54 @@ class QrBrowserIT {
     private Approval approveOnPhone(String approvalUrl, String email) {
         ChromeDriver phone = HeadlessChromium.start(412, 915, ANDROID_CHROME);
         try {
+            Approval approval = showOnPhone(phone, approvalUrl, email);
             WebDriverWait phoneWait = new WebDriverWait(phone, Waits.BOUND);
-            phone.navigate().to(approvalUrl);
-            // Not signed in yet: the realm's own login (its browser flow signs in with a code), through the approval client.
-            OtpLoginPages phoneLogin = new OtpLoginPages(phone);
-            phoneLogin.waitForPage(OtpLoginPages.IDENTIFIER_PAGE);
-            int mailsBefore = Mailbox.messagesTo(mail, email).length;
-            phoneLogin.sendCodeTo(email);
-            phoneLogin.enterCode(Mailbox.codeSentTo(mail, email, mailsBefore));
-            phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
-            Approval approval = new Approval(phone.getCurrentUrl(), phone.findElement(By.tagName("body")).getText(), screenshot(phone));
             phoneWait.until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
             phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "signing in as " + email));
             return approval;
         } finally {
             phone.quit();
         }
+    }
+
+    /** Opens the approval page on the phone, signing it in with a code first if it is not yet, and reads the question. */
+    private Approval showOnPhone(ChromeDriver phone, String approvalUrl, String email) {
+        WebDriverWait phoneWait = new WebDriverWait(phone, Waits.BOUND);
+        phone.navigate().to(approvalUrl);
+        OtpLoginPages phoneLogin = new OtpLoginPages(phone);
+        phoneWait.withMessage(() -> "neither the approval page nor a login at " + phone.getCurrentUrl())
+                .until(d -> {
+                    try {
+                        return !d.findElements(By.id("approve")).isEmpty() || OtpLoginPages.IDENTIFIER_PAGE.equals(phoneLogin.pageId());
+                    } catch (StaleElementReferenceException stillNavigating) {
+                        return false;
+                    }
+                });
+        if (phone.findElements(By.id("approve")).isEmpty()) {
+            // Not signed in yet: the realm's own login (its browser flow signs in with a code), through the approval client.
+            int mailsBefore = Mailbox.messagesTo(mail, email).length;
+            phoneLogin.sendCodeTo(email);
+            phoneLogin.enterCode(Mailbox.codeSentTo(mail, email, mailsBefore));
+        }
+        phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
+        // Loaded, its stylesheets too, before the screenshot.
+        phoneWait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
+        return new Approval(phone.getCurrentUrl(), phone.findElement(By.tagName("body")).getText(), screenshot(phone));
+    }
+
+    /** Denies on the phone's approval page: the text of the page that answers. */
+    private static String deny(ChromeDriver phone) {
+        WebDriverWait phoneWait = new WebDriverWait(phone, Waits.BOUND);
+        phoneWait.until(ExpectedConditions.elementToBeClickable(By.id("deny"))).click();
+        WebElement message = phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message[data-outcome]")));
+        assertEquals("denied", message.getAttribute("data-outcome"));
+        return message.getText();
+    }
+
+    /** A new login in the desktop browser: the approval page its QR code opens. */
+    private String scanQrOfANewLogin() {
+        desktop.open(authorizationUrl());
+        return scanQr(desktop.driver()).text();
     }
 
     /** Waits until the page shows a QR code a camera can read, and reads it. */
