@@ -439,6 +439,33 @@ class QrApiIT {
         assertEquals(400, status.statusCode(), status.body());
     }
 
+    @Test
+    void approvalPagesAreThemePagesNeverFramedCachedOrScriptedInline() {
+        String unknown = realm.getBaseUrl() + "/trader4/v1/oauth/qr/tr" + "0".repeat(32);
+        HttpResponse<String> german = api.raw(HttpRequest.newBuilder(URI.create(unknown + "?kc_locale=de")).GET().build());
+        assertEquals(404, german.statusCode(), german.body());
+        assertTrue(german.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(german.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        assertEquals("DENY", german.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", german.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", german.headers().firstValue("Referrer-Policy").orElse(""));
+        List<String> policies = german.headers().allValues("Content-Security-Policy");
+        assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'") && p.contains("script-src 'self';")
+                && p.contains("form-action 'self'")), policies.toString());
+        assertTrue(german.body().contains("data-page-id=\"login-trader4-qr-approval-message\""), "the login theme's page");
+        assertTrue(german.body().contains("Dieser QR-Code ist unbekannt."), german.body());
+        assertTrue(german.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("KEYCLOAK_LOCALE=de;")),
+                "a picked language is remembered as on Keycloak's own pages");
+
+        HttpResponse<String> junk = api.raw(HttpRequest.newBuilder(URI.create(unknown + "?kc_locale=%22%3E%3Cscript%3E&ui_locales=x%0D%0Ay"))
+                .GET().build());
+        assertEquals(404, junk.statusCode(), junk.body());
+        assertTrue(junk.body().contains("This QR code is unknown."), junk.body());
+        assertFalse(junk.body().contains("\"><script>"), "nothing of the address is echoed");
+        assertTrue(junk.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("KEYCLOAK_LOCALE=")),
+                "only a language the realm supports reaches a cookie");
+    }
+
     private static void assertInvalidAccessToken(Answer answer) {
         assertEquals(401, answer.status(), answer.toString());
         assertEquals("invalid_access_token", answer.error());

@@ -1,7 +1,12 @@
 package net.trader4.keycloak.qr.approval;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.ws.rs.core.Response;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.BrowserSecurityHeaders;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
@@ -43,18 +48,33 @@ final class ApprovalResponses {
         return session.getProvider(LoginFormsProvider.class).setUser(user);
     }
 
-    private static Response render(LoginFormsProvider forms, String template, int status) {
+    private Response render(LoginFormsProvider forms, String template, int status) {
         Response rendered = forms.createForm(template);
         Response.ResponseBuilder response = Response.fromResponse(rendered);
         if (rendered.getStatus() == 200) {
             // setStatus takes only Response.Status constants; a page that failed to render keeps its 500.
             response.status(status);
         }
-        return response.cacheControl(ApprovalEndpoint.noStore())
-                .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", CSP)
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        // Keycloak's response filter would otherwise put the realm's headers over this page's stricter ones.
+        session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+        securityHeaders(session.getContext().getRealm().getBrowserSecurityHeaders()).forEach(response::header);
+        return response.cacheControl(ApprovalEndpoint.noStore()).build();
+    }
+
+    /** The realm's browser security headers (HSTS, robots...), and over them this page's stricter ones. */
+    static Map<String, String> securityHeaders(Map<String, String> realmHeaders) {
+        Map<String, String> realm = realmHeaders == null ? Map.of() : realmHeaders;
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (BrowserSecurityHeaders header : BrowserSecurityHeaders.values()) {
+            String value = realm.getOrDefault(header.getKey(), header.getDefaultValue());
+            if (value != null && !value.isEmpty()) {
+                headers.put(header.getHeaderName(), value);
+            }
+        }
+        headers.put(BrowserSecurityHeaders.X_FRAME_OPTIONS.getHeaderName(), "DENY");
+        headers.put(BrowserSecurityHeaders.CONTENT_SECURITY_POLICY.getHeaderName(), CSP);
+        headers.put(BrowserSecurityHeaders.REFERRER_POLICY.getHeaderName(), "no-referrer");
+        headers.put(BrowserSecurityHeaders.X_CONTENT_TYPE_OPTIONS.getHeaderName(), "nosniff");
+        return headers;
     }
 }
