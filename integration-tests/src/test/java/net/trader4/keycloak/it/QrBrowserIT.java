@@ -44,6 +44,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,7 +129,9 @@ class QrBrowserIT {
         ChromeDriver phone = HeadlessChromium.start(412, 915, ANDROID_CHROME);
         try {
             // The theme's language menu links to the page with kc_locale; the first visit signs the phone in on the way.
-            Approval german = showOnPhone(phone, scanQrOfANewLogin() + "?kc_locale=de", email);
+            String germanUrl = scanQrOfANewLogin() + "?kc_locale=de";
+            Approval german = showOnPhone(phone, germanUrl, email);
+            assertEquals(germanUrl, german.address(), "back from the login in the same language, without the authorization code");
             assertTrue(german.page().contains("trader4 web möchte sich als " + email + " anmelden."), german.page());
             assertTrue(german.page().contains("Chrome unter Linux"), german.page());
             assertTrue(german.page().contains("Nicht von Ihnen gestartet? Lehnen Sie ab."), german.page());
@@ -136,7 +139,9 @@ class QrBrowserIT {
             save("qr-approval-page-de.png", german.screenshot());
             assertEquals("Niemand wurde angemeldet. Sie können diese Seite schließen.", deny(phone));
 
-            Approval persian = showOnPhone(phone, scanQrOfANewLogin() + "?kc_locale=fa", email);
+            showOnPhone(phone, scanQrOfANewLogin(), email);
+            assertEquals("Bestätigen", phone.findElement(By.id("approve")).getText(), "the language picked last is remembered");
+            Approval persian = pickLanguage(phone, "fa");
             assertEquals("rtl", phone.findElement(By.tagName("html")).getAttribute("dir"));
             assertTrue(persian.page().replaceAll("[\u2068\u2069]", "").contains("Chrome روی Linux"), persian.page());
             assertTrue(persian.page().contains("ورود در دستگاهی دیگر؟"), persian.page());
@@ -261,6 +266,19 @@ class QrBrowserIT {
         phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
         // Loaded, its stylesheets too, before the screenshot.
         phoneWait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
+        return new Approval(phone.getCurrentUrl(), phone.findElement(By.tagName("body")).getText(), screenshot(phone));
+    }
+
+    /** Picks a language in the theme's menu, as a person does: the approval page in that language. */
+    private static Approval pickLanguage(ChromeDriver phone, String language) {
+        Select menu = new Select(phone.findElement(By.id("login-select-toggle")));
+        String choice = menu.getOptions().stream().map(option -> option.getAttribute("value"))
+                .filter(value -> value.endsWith("kc_locale=" + language)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + language + " in the language menu"));
+        menu.selectByValue(choice);
+        new WebDriverWait(phone, Waits.BOUND).withMessage(() -> "not in " + language + ": " + phone.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().endsWith("kc_locale=" + language) && !d.findElements(By.id("approve")).isEmpty()
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
         return new Approval(phone.getCurrentUrl(), phone.findElement(By.tagName("body")).getText(), screenshot(phone));
     }
 
