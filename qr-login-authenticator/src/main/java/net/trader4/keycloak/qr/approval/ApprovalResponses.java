@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriBuilderException;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.BrowserSecurityHeaders;
@@ -49,6 +51,9 @@ final class ApprovalResponses {
     }
 
     private Response render(LoginFormsProvider forms, String template, int status) {
+        if (!rebuildable(session.getContext().getUri().getRequestUriBuilder())) {
+            return unreadableAddress();
+        }
         Response rendered = forms.createForm(template);
         Response.ResponseBuilder response = Response.fromResponse(rendered);
         if (rendered.getStatus() == 200) {
@@ -57,6 +62,30 @@ final class ApprovalResponses {
         }
         // Keycloak's response filter would otherwise put the realm's headers over this page's stricter ones.
         session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+        securityHeaders(session.getContext().getRealm().getBrowserSecurityHeaders()).forEach(response::header);
+        return response.cacheControl(ApprovalEndpoint.noStore()).build();
+    }
+
+    /**
+     * Keycloak's login forms rebuild the request's address for their language menu, as this does;
+     * an address its URI builder cannot rebuild (a template brace, a broken escape in a hostile
+     * token or query) would make them fail with a 500.
+     */
+    static boolean rebuildable(UriBuilder address) {
+        try {
+            address.replaceQueryParam("kc_locale", "en").build();
+            return true;
+        } catch (IllegalArgumentException | UriBuilderException e) {
+            return false;
+        }
+    }
+
+    /** No page can name an address that cannot be rebuilt: a plain refusal instead, with the page's headers. */
+    private Response unreadableAddress() {
+        session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+        Response.ResponseBuilder response = Response.status(Response.Status.BAD_REQUEST)
+                .entity("This address is not valid. Scan the QR code again.")
+                .type("text/plain; charset=UTF-8");
         securityHeaders(session.getContext().getRealm().getBrowserSecurityHeaders()).forEach(response::header);
         return response.cacheControl(ApprovalEndpoint.noStore()).build();
     }
