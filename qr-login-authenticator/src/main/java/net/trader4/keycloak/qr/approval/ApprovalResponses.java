@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriBuilderException;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.headers.SecurityHeadersProvider;
@@ -51,10 +50,14 @@ final class ApprovalResponses {
     }
 
     private Response render(LoginFormsProvider forms, String template, int status) {
-        if (!rebuildable(session.getContext().getUri().getRequestUriBuilder())) {
+        Response rendered;
+        try {
+            rendered = forms.createForm(template);
+        } catch (IllegalArgumentException | UriBuilderException e) {
+            // Keycloak's login forms rebuild the request's address for their language menu; one its URI
+            // builder cannot rebuild (a template brace, a broken escape from a hostile query) throws there.
             return unreadableAddress();
         }
-        Response rendered = forms.createForm(template);
         Response.ResponseBuilder response = Response.fromResponse(rendered);
         if (rendered.getStatus() == 200) {
             // setStatus takes only Response.Status constants; a page that failed to render keeps its 500.
@@ -64,20 +67,6 @@ final class ApprovalResponses {
         session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
         securityHeaders(session.getContext().getRealm().getBrowserSecurityHeaders()).forEach(response::header);
         return response.cacheControl(ApprovalEndpoint.noStore()).build();
-    }
-
-    /**
-     * Keycloak's login forms rebuild the request's address for their language menu, as this does;
-     * an address its URI builder cannot rebuild (a template brace, a broken escape in a hostile
-     * token or query) would make them fail with a 500.
-     */
-    static boolean rebuildable(UriBuilder address) {
-        try {
-            address.replaceQueryParam("kc_locale", "en").build();
-            return true;
-        } catch (IllegalArgumentException | UriBuilderException e) {
-            return false;
-        }
     }
 
     /** No page can name an address that cannot be rebuilt: a plain refusal instead, with the page's headers. */
