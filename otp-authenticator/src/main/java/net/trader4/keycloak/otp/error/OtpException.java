@@ -6,7 +6,6 @@ import net.trader4.keycloak.common.error.SignInException;
 /** A step of the one-time-code engine refused; the message is written for the person signing in. */
 public class OtpException extends SignInException {
 
-    private final OtpError error;
     private final int attemptsLeft;
     private String accountId;
 
@@ -20,7 +19,6 @@ public class OtpException extends SignInException {
 
     private OtpException(OtpError error, String message, long retryAfterSeconds, int attemptsLeft) {
         super(error, message, retryAfterSeconds);
-        this.error = error;
         this.attemptsLeft = attemptsLeft;
     }
 
@@ -51,7 +49,8 @@ public class OtpException extends SignInException {
 
     @Override
     public OtpError error() {
-        return error;
+        // The constructors take only a OtpError.
+        return (OtpError) super.error();
     }
 
     /** Tries the pending code has left after a wrong one; -1 when not known. */
