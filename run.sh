@@ -87,24 +87,30 @@ trap stop INT TERM
 
 # Starts Keycloak in the background on port $1 (management port $2) for host $3 and waits until ready;
 # $4, when given, is the fixed public URL (hostname) every link and sign-in message names.
+# Returns 1 when Keycloak exits during start-up (its log says why).
 start_keycloak() {
   "$KC_HOME/bin/kc.sh" start-dev --http-host="$3" --http-port="$1" --http-management-port="$2" \
     ${4:+--hostname="$4"} --health-enabled=true --import-realm &
   KC_PID=$!
   for _ in $(seq 1 180); do
-    kill -0 "$KC_PID" 2>/dev/null || die "Keycloak exited during start-up; see the log above. If a bad build broke it: ./run.sh --reset"
+    kill -0 "$KC_PID" 2>/dev/null || { wait "$KC_PID" 2>/dev/null; KC_PID=""; return 1; }
     if curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; then return 0; fi
     sleep 1
   done
   stop_keycloak
   die "Keycloak did not become ready within 180 s."
 }
+START_FAILED="Keycloak exited during start-up; see the log above. If a bad build broke it: ./run.sh --reset"
 
-# A loopback port nothing listens on.
+# A loopback port nothing listens on, below the kernel's range for outgoing connections (a port
+# some connection happens to use as its local end cannot be bound, and no listener probe sees it).
 free_port() {
-  local port
+  local low=32768 port
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  [ "$low" -gt 11024 ] || low=32768
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
+    [ "$port" != "${1:-}" ] || continue
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }
@@ -116,10 +122,14 @@ free_port() {
 APPLIED="$KC_HOME/data/trader4-run-settings.sha256"
 wanted=$(printf '%s\n%s\n' "$REALM_SETTINGS" "$GOOGLE_SETTINGS" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$APPLIED" 2>/dev/null)" != "$wanted" ]; then
-  setup_port=$(free_port)
-  setup_management_port=$(free_port)
-  say "Applying the realm settings on a private start (127.0.0.1:$setup_port) before opening port $PORT..."
-  start_keycloak "$setup_port" "$setup_management_port" 127.0.0.1
+  # Another program may take a probed port before Keycloak binds it: then try other ports.
+  for attempt in 1 2 3; do
+    setup_port=$(free_port)
+    setup_management_port=$(free_port "$setup_port")
+    say "Applying the realm settings on a private start (127.0.0.1:$setup_port) before opening port $PORT..."
+    start_keycloak "$setup_port" "$setup_management_port" 127.0.0.1 && break
+    [ "$attempt" -lt 3 ] || die "$START_FAILED"
+  done
   kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" --config "$RUN_DIR/kcadm.config" >/dev/null; }
   kcadm config credentials --server "http://127.0.0.1:$setup_port" --realm master --user admin --password admin
   printf '%s' "$REALM_SETTINGS" | kcadm update "realms/$REALM" -f -
@@ -131,7 +141,7 @@ fi
 
 # 6. Start for real, in the background so that Ctrl-C can stop it cleanly.
 say "Starting Keycloak on $BASE_URL (embedded H2 database in $KC_HOME/data)..."
-start_keycloak "$PORT" "$MANAGEMENT_PORT" 0.0.0.0 "$BASE_URL"
+start_keycloak "$PORT" "$MANAGEMENT_PORT" 0.0.0.0 "$BASE_URL" || die "$START_FAILED"
 
 if [ -n "${SMTP_HOST:-}" ]; then
   say "Sign-in codes are sent by email through $SMTP_HOST:${SMTP_PORT:-25}."
