@@ -97,7 +97,7 @@ class OtpApiIT {
             assertEquals(DEMO_EMAIL, profile.path("email").asText());
             assertEquals("+447888872720", profile.path("mobile").asText());
             assertEquals("+445528888852", profile.path("phone_number").asText());
-            assertEquals("GB", profile.path("country").asText());
+            assertEquals("GBR", profile.path("country").asText(), "ISO 3166-1 alpha-3, as the contract says");
             assertEquals("en", profile.path("language").asText());
             assertEquals("Europe/London", profile.path("timezone").asText());
             assertEquals("EUR", profile.path("currency").asText());

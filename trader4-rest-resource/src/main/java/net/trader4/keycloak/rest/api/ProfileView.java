@@ -28,7 +28,7 @@ public final class ProfileView {
         String isPrivate = user.getFirstAttribute("private");
         return new Profile(user.getFirstName(), user.getFirstAttribute("middle_name"), user.getLastName(), user.getEmail(),
                 user.getFirstAttribute(UserLookup.MOBILE_ATTRIBUTE), user.getFirstAttribute(UserLookup.PHONE_ATTRIBUTE),
-                user.getFirstAttribute("country"), user.getFirstAttribute(UserModel.LOCALE), user.getFirstAttribute("timezone"),
+                CountryCodes.alpha3(user.getFirstAttribute("country")), user.getFirstAttribute(UserModel.LOCALE), user.getFirstAttribute("timezone"),
                 user.getFirstAttribute("currency"), lastConnection, isPrivate == null ? null : Boolean.valueOf(isPrivate),
                 user.getFirstAttribute("avatar"), tokens.getToken(), "bearer", tokens.getExpiresIn(), tokens.getRefreshToken(),
                 tokens.getRefreshExpiresIn(), tokens.getIdToken(), tokens.getScope());
