@@ -3,7 +3,6 @@ package net.trader4.keycloak.rest;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.account.WrongCodeReport;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
@@ -41,7 +41,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.services.managers.BruteForceProtector;
 
 /**
  * The JSON sign-in API of the published contract ({@code /v1/oauth/...} under
@@ -159,10 +158,8 @@ public class SignInApiResource {
             UserModel account = e.accountId() == null ? null : session.users().getUserById(realm, e.accountId());
             if (account != null) {
                 event.user(account).detail(Details.USERNAME, account.getUsername());
-                // Keycloak counts failures of the categories it knows only: a one-time code is "otp", as on the login page.
-                if (countsForLockOut && realm.isBruteForceProtected()) {
-                    session.getProvider(BruteForceProtector.class).failedLogin(realm, account,
-                            session.getContext().getConnection(), session.getContext().getUri(), Set.of(OTPCredentialModel.TYPE));
+                if (countsForLockOut) {
+                    WrongCodeReport.record(session, realm, account);
                 }
             }
             event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);

@@ -11,6 +11,8 @@ import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.UserModelDelegate;
 
 /**
  * Sends codes with Keycloak's own email sender and the realm's email theme (templates
@@ -49,12 +51,32 @@ public class EmailDeliveryChannel implements DeliveryChannel {
         try {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(delivery.realm())
-                    .setUser(delivery.user())
-                    .send(SUBJECT_KEY, List.of(realmName(delivery)), TEMPLATE, attributes, delivery.destination().value());
+                    .setUser(new Addressee(delivery.user(), delivery.destination().value()))
+                    .send(SUBJECT_KEY, List.of(realmName(delivery)), TEMPLATE, attributes);
         } catch (EmailException e) {
             LOG.warnf("Sending a sign-in code by email to %s failed: %s", delivery.destination().masked(), rootMessage(e));
             throw new DeliveryException(DeliveryException.Reason.PROVIDER_UNAVAILABLE,
                     "The email could not be sent. Please try again in a moment.", e);
+        }
+    }
+
+    /**
+     * The account, reached at the address the code goes to (which need not be the account's email
+     * yet). Keycloak's sender mails the user's email; the form that takes an address of its own
+     * came only with Keycloak 26.6.
+     */
+    static final class Addressee extends UserModelDelegate {
+
+        private final String address;
+
+        Addressee(UserModel user, String address) {
+            super(user);
+            this.address = address;
+        }
+
+        @Override
+        public String getEmail() {
+            return address;
         }
     }
 

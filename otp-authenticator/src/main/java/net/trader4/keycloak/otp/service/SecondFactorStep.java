@@ -1,9 +1,8 @@
 package net.trader4.keycloak.otp.service;
 
-import java.util.Set;
-
 import net.trader4.keycloak.common.account.AccountChecks;
 import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.account.WrongCodeReport;
 import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
@@ -13,8 +12,6 @@ import net.trader4.keycloak.otp.limit.FailureCap;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.services.managers.BruteForceProtector;
 
 /**
  * Completes a sign-in whose identifier was proven with the account's authenticator-app code:
@@ -66,10 +63,7 @@ public final class SecondFactorStep {
         }
         if (!SecondFactor.appCodeMatches(session, realm, user, normalised)) {
             boolean realmUnderAttack = failures.recordFailure();
-            if (realm.isBruteForceProtected()) {
-                session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
-                        session.getContext().getUri(), Set.of(OTPCredentialModel.TYPE));
-            }
+            WrongCodeReport.record(session, realm, user);
             int left = maxAttempts - attempt - 1;
             if (left <= 0 || realmUnderAttack) {
                 tickets.consume(token);
