@@ -70,7 +70,7 @@ public class SignInApiResource {
     public Response sign(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return calls.answer(() -> {
             RequestFields fields = RequestFields.read(contentType, body, calls.formFields());
-            OtpService otp = otp();
+            OtpService otp = otp().onBehalfOf(realm.getClientByClientId(calls.apiClientId()));
             Identifier identifier = identify(otp, fields.required("id"));
             SignResult sent = otp.sign(identifier, fields.optional("channel"), calls.clientIp());
             if (sent.walletMessage() != null) {
@@ -93,7 +93,7 @@ public class SignInApiResource {
             EventBuilder event = loginEvent(client).detail("identifier_type", identifier.type().name().toLowerCase());
             VerifiedSignIn signIn;
             try {
-                signIn = otp.verify(identifier, code, calls.clientIp());
+                signIn = otp.onBehalfOf(client).verify(identifier, code, calls.clientIp());
             } catch (OtpException e) {
                 throw refusedCode(event, e, identifier.type() != IdentifierType.WALLET);
             }

@@ -2,12 +2,14 @@ package net.trader4.keycloak.otp.error;
 
 import net.trader4.keycloak.common.account.AccountError;
 import net.trader4.keycloak.common.error.SignInException;
+import net.trader4.keycloak.otp.limit.SendGuard;
 
 /** A step of the one-time-code engine refused; the message is written for the person signing in. */
 public class OtpException extends SignInException {
 
     private final int attemptsLeft;
     private String accountId;
+    private SendGuard guard;
 
     public OtpException(OtpError error, String message) {
         this(error, message, 0);
@@ -45,6 +47,17 @@ public class OtpException extends SignInException {
     /** The account the refused code was meant for, or {@code null} when none or not known. */
     public String accountId() {
         return accountId;
+    }
+
+    /** Names the limit that refused a send, for metrics and Keycloak's event log; never shown to the caller. */
+    public OtpException byGuard(SendGuard guard) {
+        this.guard = guard;
+        return this;
+    }
+
+    /** The limit that refused a send, or {@code null} when this is no such refusal. */
+    public SendGuard guard() {
+        return guard;
     }
 
     @Override

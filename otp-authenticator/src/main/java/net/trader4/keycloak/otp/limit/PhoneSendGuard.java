@@ -39,7 +39,8 @@ public final class PhoneSendGuard {
         if (OtpConfigProperties.RISKY_NUMBER_TYPES.contains(phone.phoneType())
                 && !config.allowedRiskyNumberTypes().contains(phone.phoneType())) {
             throw new OtpException(OtpError.UNSUPPORTED_IDENTIFIER, "Sign-in codes are not sent to this kind of number ("
-                    + phone.phoneType().toLowerCase(Locale.ROOT).replace('_', ' ') + "). Sign in another way.");
+                    + phone.phoneType().toLowerCase(Locale.ROOT).replace('_', ' ') + "). Sign in another way.")
+                    .byGuard(SendGuard.NUMBER_TYPE);
         }
     }
 
@@ -53,13 +54,13 @@ public final class PhoneSendGuard {
         Set<String> allowed = config.allowedCountries();
         if (!allowed.isEmpty() && (phone.regionCode() == null || !allowed.contains(phone.regionCode()))) {
             throw new OtpException(OtpError.COUNTRY_NOT_ALLOWED,
-                    "Sign-in codes cannot be sent to phone numbers in this country.");
+                    "Sign-in codes cannot be sent to phone numbers in this country.").byGuard(SendGuard.COUNTRY);
         }
-        take("phone-prefix", prefixOf(phone.value()), config.get(OtpConfigProperties.PHONE_SENDS_PER_PREFIX_PER_HOUR),
+        take(SendGuard.PHONE_PREFIX, "phone-prefix", prefixOf(phone.value()), config.get(OtpConfigProperties.PHONE_SENDS_PER_PREFIX_PER_HOUR),
                 "Too many codes were sent to numbers like this one. Try again later.", delivered);
-        take("phone-country", String.valueOf(phone.regionCode()), config.get(OtpConfigProperties.PHONE_SENDS_PER_COUNTRY_PER_HOUR),
+        take(SendGuard.PHONE_COUNTRY, "phone-country", String.valueOf(phone.regionCode()), config.get(OtpConfigProperties.PHONE_SENDS_PER_COUNTRY_PER_HOUR),
                 "Too many codes were sent to this country. Try again later.", delivered);
-        take("phone-budget", "realm", config.get(OtpConfigProperties.PHONE_SENDS_PER_HOUR),
+        take(SendGuard.PHONE_BUDGET, "phone-budget", "realm", config.get(OtpConfigProperties.PHONE_SENDS_PER_HOUR),
                 "Sign-in by phone is paused for now. Try again later or use another way to sign in.", delivered);
     }
 
@@ -68,11 +69,12 @@ public final class PhoneSendGuard {
         return e164.length() > 7 ? e164.substring(0, e164.length() - 3) : e164;
     }
 
-    private void take(String purpose, String key, int limit, String message, boolean delivered) throws OtpException {
+    private void take(SendGuard guard, String purpose, String key, int limit, String message, boolean delivered)
+            throws OtpException {
         String bucket = LimitKeys.identifierBucket(realmId, purpose, key);
         long wait = delivered ? limiter.acquire(bucket, limit, HOUR) : limiter.exhaustedFor(bucket, limit, HOUR);
         if (wait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, message, wait);
+            throw new OtpException(OtpError.RATE_LIMITED, message, wait).byGuard(guard);
         }
     }
 }

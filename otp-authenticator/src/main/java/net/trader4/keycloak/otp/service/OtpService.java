@@ -23,6 +23,7 @@ import net.trader4.keycloak.otp.identifier.UserLookup;
 import net.trader4.keycloak.otp.limit.FailureCap;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -46,8 +47,15 @@ public class OtpService {
     private final WalletChallenges walletChallenges;
     private final SendAdmission admission;
     private final SentCodeCheck sentCodes;
+    private final OtpEvents events;
+    private final OtpMetrics metrics;
 
     public OtpService(KeycloakSession session, RealmModel realm, OtpConfig config) {
+        this(session, realm, config, new OtpEvents(session, realm), OtpMetrics.global());
+    }
+
+    /** @param events where sends and registrations are recorded (Keycloak's event log, or a test's) */
+    OtpService(KeycloakSession session, RealmModel realm, OtpConfig config, OtpEvents events, OtpMetrics metrics) {
         this.session = session;
         this.realm = realm;
         this.config = config;
@@ -57,6 +65,14 @@ public class OtpService {
         this.walletChallenges = new WalletChallenges(session, realm, config, challenges, limiter);
         this.admission = new SendAdmission(limiter, config, realm.getId());
         this.sentCodes = new SentCodeCheck(session, realm, keys, config);
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    /** Names the client in the events of this service's calls, where Keycloak's context names none (the API's). */
+    public OtpService onBehalfOf(ClientModel client) {
+        events.client(client);
+        return this;
     }
 
     public OtpConfig config() {
@@ -99,9 +115,23 @@ public class OtpService {
      *                         mobile read out), {@code null} for the realm's preference
      */
     public SignResult sign(Identifier identifier, String requestedChannel, String clientIp) throws OtpException {
-        if (identifier.type() == IdentifierType.WALLET) {
-            return walletChallenges.issue(identifier, clientIp);
+        try {
+            if (identifier.type() == IdentifierType.WALLET) {
+                SignResult issued = walletChallenges.issue(identifier, clientIp);
+                metrics.codeSent(realm.getName(), WalletChallenges.CHANNEL, identifier, OtpMetrics.SIGN_IN);
+                return issued;
+            }
+            return sendCode(identifier, requestedChannel, clientIp);
+        } catch (OtpException refusal) {
+            if (refusal.guard() != null) {
+                metrics.sendRefused(realm.getName(), refusal.guard(), OtpMetrics.SIGN_IN);
+                events.sendRefused(identifier, refusal, OtpMetrics.SIGN_IN);
+            }
+            throw refusal;
         }
+    }
+
+    private SignResult sendCode(Identifier identifier, String requestedChannel, String clientIp) throws OtpException {
         long started = System.nanoTime();
         DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, identifier.type(),
                 requestedChannel);
@@ -122,14 +152,20 @@ public class OtpService {
             if (channel.channel().checksCodesItself(realm)) {
                 code = null;
             }
+            long handedOver = System.nanoTime();
             try {
                 channel.channel().deliver(new OtpDelivery(realm, recipient, identifier, code, ttl,
                         session.getContext().resolveLocale(recipient)));
             } catch (DeliveryException e) {
+                metrics.delivered(realm.getName(), channel.id(), System.nanoTime() - handedOver, e);
+                events.deliveryFailed(identifier, channel.id(), user, e, OtpMetrics.SIGN_IN);
                 admission.sendFailed(cooldownKey);
                 throw new OtpException(e.reason() == DeliveryException.Reason.DESTINATION_REJECTED
                         ? OtpError.UNDELIVERABLE : OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
             }
+            metrics.delivered(realm.getName(), channel.id(), System.nanoTime() - handedOver, null);
+            metrics.codeSent(realm.getName(), channel.id(), identifier, OtpMetrics.SIGN_IN);
+            events.codeSent(identifier, channel.id(), user, OtpMetrics.SIGN_IN);
             SignPacing.recordSend(realm.getId(), channel.id(), System.nanoTime() - started);
         } else {
             // Nobody receives this one: the hash is of a code that is thrown away.
@@ -176,6 +212,19 @@ public class OtpService {
 
     private VerifiedSignIn verify(Identifier identifier, String code, String clientIp, AccountChecks.PendingActions pendingActions,
                                   boolean accountLocked) throws OtpException {
+        try {
+            VerifiedSignIn signIn = check(identifier, code, clientIp, pendingActions, accountLocked);
+            metrics.verified(realm.getName(), identifier.type(), OtpMetrics.SIGN_IN, OtpMetrics.SUCCESS);
+            return signIn;
+        } catch (OtpException refusal) {
+            metrics.verified(realm.getName(), identifier.type(), OtpMetrics.SIGN_IN,
+                    accountLocked ? OtpMetrics.ACCOUNT_LOCKED : OtpMetrics.outcome(refusal.error()));
+            throw refusal;
+        }
+    }
+
+    private VerifiedSignIn check(Identifier identifier, String code, String clientIp, AccountChecks.PendingActions pendingActions,
+                                 boolean accountLocked) throws OtpException {
         String normalisedCode = code == null ? "" : code.strip();
         boolean wallet = identifier.type() == IdentifierType.WALLET;
         if (wallet && (normalisedCode.isEmpty() || normalisedCode.length() > WalletChallenges.MAX_SIGNATURE_LENGTH)) {
@@ -244,6 +293,7 @@ public class OtpService {
             user.setSingleAttribute(UserLookup.attributeFor(identifier), identifier.value());
         }
         LOG.infof("Registered a new account for %s in realm %s on first sign-in", identifier.masked(), realm.getName());
+        events.registered(user, identifier);
         return user;
     }
 

@@ -34,6 +34,8 @@ public final class OwnershipProofs {
     private final RateLimiter limiter;
     private final OtpKeys keys;
     private final SendAdmission admission;
+    private final OtpEvents events;
+    private final OtpMetrics metrics = OtpMetrics.global();
 
     public OwnershipProofs(KeycloakSession session, RealmModel realm, OtpConfig config) {
         this.session = session;
@@ -42,6 +44,7 @@ public final class OwnershipProofs {
         this.limiter = new RateLimiter(session.singleUseObjects());
         this.keys = new OtpKeys(session, realm);
         this.admission = new SendAdmission(limiter, config, realm.getId());
+        this.events = new OtpEvents(session, realm);
     }
 
     public OtpConfig config() {
@@ -60,21 +63,35 @@ public final class OwnershipProofs {
                              String clientIp) throws OtpException {
         DeliveryChannelSelector.Choice channel = DeliveryChannelSelector.select(session, realm, config, destination.type(),
                 requestedChannel);
-        String cooldownKey = admission.admit(destination, clientIp, true,
-                () -> admission.cooldownLeft(lastSentAt, Time.currentTime()));
+        String cooldownKey;
+        try {
+            cooldownKey = admission.admit(destination, clientIp, true, () -> admission.cooldownLeft(lastSentAt, Time.currentTime()));
+        } catch (OtpException refusal) {
+            if (refusal.guard() != null) {
+                metrics.sendRefused(realm.getName(), refusal.guard(), OtpMetrics.PHONE_NUMBER);
+                events.sendRefused(destination, refusal, OtpMetrics.PHONE_NUMBER);
+            }
+            throw refusal;
+        }
         OtpKeys.Key key = keys.active();
         String code = channel.channel().checksCodesItself(realm) ? null : CodeGenerator.digits(config.codeLength());
         String challengeId = CodeGenerator.hex(16);
         long now = Time.currentTime();
         int ttl = config.codeTtlSeconds();
+        long handedOver = System.nanoTime();
         try {
             channel.channel().deliver(new OtpDelivery(realm, user, destination, code, ttl,
                     session.getContext().resolveLocale(user)));
         } catch (DeliveryException e) {
+            metrics.delivered(realm.getName(), channel.id(), System.nanoTime() - handedOver, e);
+            events.deliveryFailed(destination, channel.id(), user, e, OtpMetrics.PHONE_NUMBER);
             admission.sendFailed(cooldownKey);
             throw new OtpException(e.reason() == DeliveryException.Reason.DESTINATION_REJECTED
                     ? OtpError.UNDELIVERABLE : OtpError.DELIVERY_UNAVAILABLE, e.getMessage());
         }
+        metrics.delivered(realm.getName(), channel.id(), System.nanoTime() - handedOver, null);
+        metrics.codeSent(realm.getName(), channel.id(), destination, OtpMetrics.PHONE_NUMBER);
+        events.codeSent(destination, channel.id(), user, OtpMetrics.PHONE_NUMBER);
         LOG.debugf("Ownership code sent to %s in realm %s", destination.masked(), realm.getName());
         String codeHash = code == null ? OtpChallenge.CHECKED_BY_CHANNEL : CodeHasher.hash(key.secret(), challengeId, code);
         return new OtpChallenge(challengeId, codeHash, key.kid(), user.getId(), now, now + ttl, channel.id());
@@ -85,6 +102,16 @@ public final class OwnershipProofs {
      * the caller's, atomically, so a right code counts once.
      */
     public void check(Identifier destination, OtpChallenge challenge, String code, String clientIp) throws OtpException {
+        try {
+            checkTry(destination, challenge, code, clientIp);
+            metrics.verified(realm.getName(), destination.type(), OtpMetrics.PHONE_NUMBER, OtpMetrics.SUCCESS);
+        } catch (OtpException refusal) {
+            metrics.verified(realm.getName(), destination.type(), OtpMetrics.PHONE_NUMBER, OtpMetrics.outcome(refusal.error()));
+            throw refusal;
+        }
+    }
+
+    private void checkTry(Identifier destination, OtpChallenge challenge, String code, String clientIp) throws OtpException {
         String typed = code == null ? "" : code.strip();
         if (!typed.matches("[0-9]{" + config.codeLength() + "}")) {
             throw new OtpException(OtpError.INVALID_REQUEST, "The code must be " + config.codeLength() + " digits.");

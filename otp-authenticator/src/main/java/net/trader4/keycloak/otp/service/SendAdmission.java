@@ -10,6 +10,7 @@ import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.limit.PhoneSendGuard;
+import net.trader4.keycloak.otp.limit.SendGuard;
 
 /**
  * The limits every code to a destination passes before it is sent, whatever it is for (a sign-in,
@@ -44,17 +45,19 @@ final class SendAdmission {
         }
         long ipWait = limiter.acquire(LimitKeys.ipBucket(realmId, "send", clientIp), config.sendsPerIpPerHour(), HOUR);
         if (ipWait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes requested from your network. Try again later.", ipWait);
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes requested from your network. Try again later.", ipWait)
+                    .byGuard(SendGuard.IP);
         }
         String cooldownKey = StateKeys.cooldown(realmId, destination.value());
         if (!limiter.startCooldown(cooldownKey, config.resendCooldownSeconds())) {
             throw new OtpException(OtpError.RATE_LIMITED, "A code was sent moments ago. Wait before asking for another.",
-                    cooldownLeft.getAsLong());
+                    cooldownLeft.getAsLong()).byGuard(SendGuard.COOLDOWN);
         }
         long idWait = limiter.acquire(LimitKeys.identifierBucket(realmId, "send", destination.value()),
                 config.sendsPerIdentifierPerHour(), HOUR);
         if (idWait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes were sent to this identifier. Try again later.", idWait);
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many codes were sent to this identifier. Try again later.", idWait)
+                    .byGuard(SendGuard.IDENTIFIER);
         }
         if (destination.type().isPhone()) {
             new PhoneSendGuard(limiter, config, realmId).admit(destination, delivered);

@@ -15,6 +15,7 @@ import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.UserLookup;
+import net.trader4.keycloak.otp.limit.SendGuard;
 import net.trader4.keycloak.wallet.InvalidWalletAddressException;
 import net.trader4.keycloak.wallet.WalletAddress;
 import net.trader4.keycloak.wallet.WalletAddressParser;
@@ -61,12 +62,14 @@ final class WalletChallenges {
                 "Wallet sign-in is off: the server has no configured hostname to name in the message."));
         long ipWait = limiter.acquire(LimitKeys.ipBucket(realm.getId(), "send", clientIp), config.sendsPerIpPerHour(), HOUR);
         if (ipWait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, "Too many sign-in requests from your network. Try again later.", ipWait);
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many sign-in requests from your network. Try again later.", ipWait)
+                    .byGuard(SendGuard.IP);
         }
         long idWait = limiter.acquire(LimitKeys.identifierBucket(realm.getId(), "wallet", identifier.value()),
                 config.sendsPerIdentifierPerHour() * 4, HOUR);
         if (idWait > 0) {
-            throw new OtpException(OtpError.RATE_LIMITED, "Too many sign-in requests for this address. Try again later.", idWait);
+            throw new OtpException(OtpError.RATE_LIMITED, "Too many sign-in requests for this address. Try again later.", idWait)
+                    .byGuard(SendGuard.IDENTIFIER);
         }
         WalletAddress address = parse(identifier);
         long now = Time.currentTime();

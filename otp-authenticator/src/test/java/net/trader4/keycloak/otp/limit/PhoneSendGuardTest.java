@@ -36,6 +36,7 @@ class PhoneSendGuardTest {
         OtpException refused = assertThrows(OtpException.class, () -> guard.admit(mobile("+33612345678", "FR"), true));
         assertEquals(OtpError.COUNTRY_NOT_ALLOWED, refused.error());
         assertEquals(403, refused.error().status());
+        assertEquals(SendGuard.COUNTRY, refused.guard());
     }
 
     @Test
@@ -46,6 +47,7 @@ class PhoneSendGuardTest {
         }
         OtpException refused = assertThrows(OtpException.class, () -> guard.admit(mobile("+447912345199", "GB"), true));
         assertEquals(OtpError.RATE_LIMITED, refused.error());
+        assertEquals(SendGuard.PHONE_PREFIX, refused.guard());
         assertTrue(refused.retryAfterSeconds() > 0);
         guard.admit(mobile("+447912346100", "GB"), true);
     }
@@ -55,7 +57,8 @@ class PhoneSendGuardTest {
         PhoneSendGuard perCountry = guard(Map.of("phoneSendsPerCountryPerHour", "2"));
         perCountry.admit(mobile("+447911111111", "GB"), true);
         perCountry.admit(mobile("+447922222222", "GB"), true);
-        assertThrows(OtpException.class, () -> perCountry.admit(mobile("+447933333333", "GB"), true));
+        assertEquals(SendGuard.PHONE_COUNTRY,
+                assertThrows(OtpException.class, () -> perCountry.admit(mobile("+447933333333", "GB"), true)).guard());
         perCountry.admit(mobile("+4915112345678", "DE"), true);
 
         PhoneSendGuard budget = guard(Map.of("phoneSendsPerHour", "2"));
@@ -63,6 +66,7 @@ class PhoneSendGuardTest {
         budget.admit(mobile("+4915112345678", "DE"), true);
         OtpException paused = assertThrows(OtpException.class, () -> budget.admit(mobile("+33612345678", "FR"), true));
         assertTrue(paused.getMessage().contains("paused"), paused.getMessage());
+        assertEquals(SendGuard.PHONE_BUDGET, paused.guard());
     }
 
     @Test
@@ -96,6 +100,7 @@ class PhoneSendGuardTest {
             OtpException refused = assertThrows(OtpException.class, () -> PhoneSendGuard.refuseRiskyNumberType(risky, strict),
                     risky.phoneType());
             assertEquals(OtpError.UNSUPPORTED_IDENTIFIER, refused.error());
+            assertEquals(SendGuard.NUMBER_TYPE, refused.guard());
             assertTrue(refused.getMessage().contains("kind of number"), refused.getMessage());
             assertFalse(refused.getMessage().contains(risky.value().substring(4)), "no number in the message");
         }

@@ -12,6 +12,9 @@ import java.util.function.Predicate;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import net.trader4.keycloak.common.account.InMemoryUser;
 import net.trader4.keycloak.common.limit.InMemorySingleUseObjects;
 import net.trader4.keycloak.otp.channel.DeliveryChannel;
@@ -55,6 +58,10 @@ final class OtpServiceFixture {
     final InMemorySingleUseObjects store = new InMemorySingleUseObjects();
     final RecordingChannel email = new RecordingChannel(IdentifierType.EMAIL);
     final RecordingChannel sms = new RecordingChannel(IdentifierType.MOBILE, IdentifierType.LANDLINE);
+    /** What the service counted. */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** What the service recorded in Keycloak's event log. */
+    final OtpEvents events = mock(OtpEvents.class);
     /** Every account of the realm, including those a sign-in created. */
     final List<InMemoryUser> accounts = new ArrayList<>();
 
@@ -116,7 +123,13 @@ final class OtpServiceFixture {
 
     /** The service as a request would build it, with the realm's settings as they are now. */
     OtpService service() {
-        return new OtpService(session, realm, OtpConfig.forRealm(realm));
+        return new OtpService(session, realm, OtpConfig.forRealm(realm), events, new OtpMetrics(meters));
+    }
+
+    /** The count of the counter of that name and tags (the realm's tag added), 0 when it never counted. */
+    double counted(String name, String... tags) {
+        Counter counter = meters.find(name).tag("realm", "trader4").tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     Identifier identify(String typed) throws OtpException {
