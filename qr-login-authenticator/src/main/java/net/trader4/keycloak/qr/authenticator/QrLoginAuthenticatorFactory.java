@@ -5,6 +5,7 @@ import java.util.Map;
 
 import net.trader4.keycloak.common.Trader4Version;
 import net.trader4.keycloak.qr.config.QrConfigProperties;
+import net.trader4.keycloak.qr.request.QrMetrics;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -69,6 +70,8 @@ public class QrLoginAuthenticatorFactory implements AuthenticatorFactory, Server
 
     @Override
     public void init(Config.Scope config) {
+        // The gauge of waiting checks shows on /metrics from the start, not from the first QR login.
+        QrMetrics.global();
     }
 
     @Override

@@ -17,11 +17,13 @@ public final class LongPollSeats {
 
     private static final LongPollSeats NODE = new LongPollSeats(PER_NODE);
 
+    private final int capacity;
     private final Semaphore seats;
     private final Set<String> waitingTokens = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Integer> waitingByAddress = new ConcurrentHashMap<>();
 
     LongPollSeats(int seats) {
+        this.capacity = seats;
         this.seats = new Semaphore(seats);
     }
 
@@ -57,6 +59,11 @@ public final class LongPollSeats {
 
     int free() {
         return seats.availablePermits();
+    }
+
+    /** The checks waiting now. */
+    int taken() {
+        return capacity - seats.availablePermits();
     }
 
     /** A taken seat; closing it frees it. */

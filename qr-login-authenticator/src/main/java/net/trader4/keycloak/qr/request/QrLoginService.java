@@ -32,19 +32,21 @@ public class QrLoginService {
     private final QrLoginStore store;
     private final RateLimiter limiter;
     private final QrEvents events;
+    private final QrMetrics metrics;
 
     public QrLoginService(KeycloakSession session, RealmModel realm, QrConfig config) {
-        this(session, realm, config, new QrEvents(session, realm));
+        this(session, realm, config, new QrEvents(session, realm), QrMetrics.global());
     }
 
     /** @param events where created and decided logins are recorded (Keycloak's event log, or a test's) */
-    QrLoginService(KeycloakSession session, RealmModel realm, QrConfig config, QrEvents events) {
+    QrLoginService(KeycloakSession session, RealmModel realm, QrConfig config, QrEvents events, QrMetrics metrics) {
         this.session = session;
         this.realm = realm;
         this.config = config;
         this.store = new QrLoginStore(session.singleUseObjects(), realm.getId());
         this.limiter = new RateLimiter(session.singleUseObjects());
         this.events = events;
+        this.metrics = metrics;
     }
 
     public QrConfig config() {
@@ -58,6 +60,7 @@ public class QrLoginService {
         String ip = session.getContext().getConnection().getRemoteAddr();
         long wait = limiter.acquire(LimitKeys.ipBucket(realm.getId(), "qr", ip), config.createsPerIpPerHour(), HOUR);
         if (wait > 0) {
+            metrics.step(realm.getName(), QrMetrics.CREATE, origin, QrError.RATE_LIMITED.code());
             throw new QrException(QrError.RATE_LIMITED, "Too many QR codes requested from your network. Try again later.", wait);
         }
         String secret = origin == QrOrigin.API ? QrSecrets.newSecret() : null;
@@ -66,6 +69,7 @@ public class QrLoginService {
                 origin, client.getClientId(), ip, userAgent(), authSessionId, now, now + config.ttlSeconds() * 1000L);
         store.save(request, now);
         events.created(request, client);
+        metrics.step(realm.getName(), QrMetrics.CREATE, origin, "created");
         return new QrCreated(request, secret);
     }
 
@@ -110,6 +114,17 @@ public class QrLoginService {
      * address, refuses with {@code slow_down} at once.
      */
     public QrState await(QrLoginRequest request, int waitSeconds) throws QrException {
+        try {
+            QrState state = awaitChange(request, waitSeconds);
+            metrics.step(realm.getName(), QrMetrics.CHECK, request.origin(), state.lowerCase());
+            return state;
+        } catch (QrException refusal) {
+            metrics.step(realm.getName(), QrMetrics.CHECK, request.origin(), refusal.error().code());
+            throw refusal;
+        }
+    }
+
+    private QrState awaitChange(QrLoginRequest request, int waitSeconds) throws QrException {
         QrState state = state(request);
         if (state != QrState.PENDING || waitSeconds <= 0) {
             return state;
@@ -134,6 +149,16 @@ public class QrLoginService {
 
     /** Approves or denies for the signed-in user of the phone. The first decision wins. */
     public void decide(QrLoginRequest request, UserModel user, UserSessionModel phoneSession, boolean approve) throws QrException {
+        try {
+            decideOnce(request, user, phoneSession, approve);
+            metrics.step(realm.getName(), QrMetrics.AUTHORIZE, request.origin(), approve ? "approved" : "denied");
+        } catch (QrException refusal) {
+            metrics.step(realm.getName(), QrMetrics.AUTHORIZE, request.origin(), refusal.error().code());
+            throw refusal;
+        }
+    }
+
+    private void decideOnce(QrLoginRequest request, UserModel user, UserSessionModel phoneSession, boolean approve) throws QrException {
         QrState state = state(request);
         if (state == QrState.EXPIRED) {
             throw refusal(state);
@@ -157,10 +182,13 @@ public class QrLoginService {
         if (state != QrState.APPROVED) {
             throw refusal(state);
         }
+        // Only approvals are collected: every other state was the check's answer, counted there.
         QrDecision decision = store.claim(request, Time.currentTimeMillis());
         if (decision == null) {
+            metrics.step(realm.getName(), QrMetrics.COLLECT, request.origin(), QrError.ALREADY_CLAIMED.code());
             throw refusal(QrState.CLAIMED);
         }
+        metrics.step(realm.getName(), QrMetrics.COLLECT, request.origin(), "collected");
         return decision;
     }
 

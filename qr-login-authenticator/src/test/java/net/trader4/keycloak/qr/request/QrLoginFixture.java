@@ -3,6 +3,8 @@ package net.trader4.keycloak.qr.request;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.ws.rs.core.HttpHeaders;
 import net.trader4.keycloak.common.account.InMemoryUser;
 import net.trader4.keycloak.common.account.SecondFactor;
@@ -38,6 +40,9 @@ final class QrLoginFixture {
     final InMemorySingleUseObjects store = new InMemorySingleUseObjects();
     final ClientModel apiClient = mock(ClientModel.class);
     final QrEvents events = mock(QrEvents.class);
+    /** What the service counted; the waiting checks are this node's, as on a server. */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final QrMetrics metrics = new QrMetrics(meters, LongPollSeats.ofThisNode());
 
     private final Map<String, String> realmAttributes = new HashMap<>();
     private final KeycloakSession session = mock(KeycloakSession.class);
@@ -72,7 +77,13 @@ final class QrLoginFixture {
 
     /** The service as a request would build it, with the realm's settings as they are now. */
     QrLoginService service() {
-        return new QrLoginService(session, realm, QrConfig.forRealm(realm), events);
+        return new QrLoginService(session, realm, QrConfig.forRealm(realm), events, metrics);
+    }
+
+    /** How often a step of the QR logins counted the outcome. */
+    double counted(String step, String origin, String outcome) {
+        Counter counter = meters.find(QrMetrics.REQUESTS).tags("realm", "trader4", "step", step, "origin", origin, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Requests from now on come from this address. */
