@@ -8,7 +8,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  * The one server configuration of every integration test (a different one restarts Keycloak):
  * the distribution with the drop-in bundle installed, exactly as operators install it, and the
  * Twilio channels pointed at the local stand-in of Twilio's API ({@link TwilioStandIn}), and a
- * fixed hostname, as {@code ./run.sh} and any production server has one.
+ * fixed hostname, as {@code ./run.sh} and any production server has one. Metrics are on (a build
+ * option), so tests read our meters on the management port's {@code /metrics}.
  */
 public class Trader4ServerConfig implements KeycloakServerConfig {
 
@@ -27,6 +28,7 @@ public class Trader4ServerConfig implements KeycloakServerConfig {
     /** Our providers installed and the Twilio stand-in configured; no hostname. */
     static KeycloakServerConfigBuilder installed(KeycloakServerConfigBuilder config) {
         return config.dependency("net.trader4.keycloak", "trader4-keycloak-bundle")
+                .option("metrics-enabled", "true")
                 // Provider options, as an operator sets them; the voice channel falls back to these.
                 .spiOption(SPI, "sms", "account-sid", TwilioStandIn.ACCOUNT_SID)
                 .spiOption(SPI, "sms", "auth-token", TwilioStandIn.AUTH_TOKEN)
