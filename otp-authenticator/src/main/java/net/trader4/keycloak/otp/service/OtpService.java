@@ -54,7 +54,10 @@ public class OtpService {
         this(session, realm, config, new OtpEvents(session, realm), OtpMetrics.global());
     }
 
-    /** @param events where sends and registrations are recorded (Keycloak's event log, or a test's) */
+    /**
+     * @param events  where sends and registrations are recorded (Keycloak's event log, or a test's)
+     * @param metrics where sends and checks are counted (the global registry, or a test's)
+     */
     OtpService(KeycloakSession session, RealmModel realm, OtpConfig config, OtpEvents events, OtpMetrics metrics) {
         this.session = session;
         this.realm = realm;

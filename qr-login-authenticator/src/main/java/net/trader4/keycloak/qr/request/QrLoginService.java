@@ -38,7 +38,10 @@ public class QrLoginService {
         this(session, realm, config, new QrEvents(session, realm), QrMetrics.global());
     }
 
-    /** @param events where created and decided logins are recorded (Keycloak's event log, or a test's) */
+    /**
+     * @param events  where created and decided logins are recorded (Keycloak's event log, or a test's)
+     * @param metrics where each step is counted (the global registry, or a test's)
+     */
     QrLoginService(KeycloakSession session, RealmModel realm, QrConfig config, QrEvents events, QrMetrics metrics) {
         this.session = session;
         this.realm = realm;
