@@ -12,6 +12,7 @@ import net.trader4.keycloak.docker.support.LocalBaseImages;
 import net.trader4.keycloak.docker.support.Poll;
 import net.trader4.keycloak.docker.support.ProductionImage;
 import net.trader4.keycloak.docker.support.RequireDocker;
+import net.trader4.keycloak.docker.support.SharedProductionImage;
 import net.trader4.keycloak.docker.support.Timings;
 import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.AfterAll;
@@ -27,19 +28,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same production image. Its mail catcher is an image no registry here serves, so Keycloak and
  * the one-shot {@code configure} run without it: the realm is only pointed at it.
  */
-@ExtendWith(RequireDocker.class)
+@ExtendWith({RequireDocker.class, SharedProductionImage.class})
 class DemoComposeIT {
 
     private static final String REALM = "trader4";
 
-    static ProductionImage image;
     static ComposeStack stack;
 
     @BeforeAll
-    static void buildAndStart() throws IOException {
+    static void buildAndStart(ProductionImage image) throws IOException {
         DockerEngine engine = new DockerEngine(DockerTestPaths.logs().resolve("demo"));
         Timings timings = new Timings(engine.logs().resolve("timings.txt"));
-        image = ProductionImage.buildOnLocalBases(engine, timings);
+        // The stack runs the image by its tag: it is built by the time it is handed in here.
         stack = ComposeStack.prepare(engine, DockerTestPaths.repository(),
                 List.of("docker/compose.yaml", "docker/compose.demo.yaml", DockerTestPaths.testComposeFile()),
                 DockerTestPaths.repository().resolve("docker/demo.env"), LocalBaseImages.composeImages(ProductionImage.TAG));
@@ -49,14 +49,8 @@ class DemoComposeIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (stack != null) {
-                stack.close();
-            }
-        } finally {
-            if (image != null) {
-                image.close();
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -22,6 +22,7 @@ import net.trader4.keycloak.docker.support.Mailbox;
 import net.trader4.keycloak.docker.support.OperatorRealm;
 import net.trader4.keycloak.docker.support.ProductionImage;
 import net.trader4.keycloak.docker.support.RequireDocker;
+import net.trader4.keycloak.docker.support.SharedProductionImage;
 import net.trader4.keycloak.docker.support.Timings;
 import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.Waits;
@@ -43,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * realm created through the admin API, a user signed in through the proxy with a mailed code.
  * The realm check runs before the realm is created.
  */
-@ExtendWith(RequireDocker.class)
+@ExtendWith({RequireDocker.class, SharedProductionImage.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionImageIT {
 
@@ -57,10 +58,10 @@ class ProductionImageIT {
     static ApiClient.Answer readyWhenComposeWasDone;
 
     @BeforeAll
-    static void buildAndStart() throws IOException {
+    static void buildAndStart(ProductionImage built) throws IOException {
         DockerEngine engine = new DockerEngine(DockerTestPaths.logs().resolve("production"));
         Timings timings = new Timings(engine.logs().resolve("timings.txt"));
-        image = ProductionImage.buildOnLocalBases(engine, timings);
+        image = built;
         mail = new Mailbox(engine.bridgeAddress());
         Map<String, String> settings = new HashMap<>(LocalBaseImages.composeImages(ProductionImage.TAG));
         settings.put("POSTGRES_PASSWORD", UUID.randomUUID().toString());
@@ -81,9 +82,6 @@ class ProductionImageIT {
         } finally {
             if (mail != null) {
                 mail.close();
-            }
-            if (image != null) {
-                image.close();
             }
         }
     }
