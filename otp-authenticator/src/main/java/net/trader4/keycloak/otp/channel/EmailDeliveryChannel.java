@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.trader4.keycloak.otp.channel.smtp.PooledEmailSender;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.identifier.LogSafeText;
 import org.jboss.logging.Logger;
@@ -15,8 +16,10 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.UserModelDelegate;
 
 /**
- * Sends codes with Keycloak's own email sender and the realm's email theme (templates
- * {@code html/trader4-otp.ftl} and {@code text/trader4-otp.ftl}), in the user's language.
+ * Sends codes in the realm's email theme (templates {@code html/trader4-otp.ftl} and
+ * {@code text/trader4-otp.ftl}), in the user's language, rendered by Keycloak. They go through the
+ * {@link PooledEmailSender} (connections to the realm's SMTP server kept open) when Keycloak's
+ * sender and renderer are its defaults, else through whatever sender Keycloak is given.
  */
 public class EmailDeliveryChannel implements DeliveryChannel {
 
@@ -26,9 +29,12 @@ public class EmailDeliveryChannel implements DeliveryChannel {
     private static final Logger LOG = Logger.getLogger(EmailDeliveryChannel.class);
 
     private final KeycloakSession session;
+    private final PooledEmailSender sender;
 
-    public EmailDeliveryChannel(KeycloakSession session) {
+    /** @param sender {@code null} to send with Keycloak's configured email sender */
+    public EmailDeliveryChannel(KeycloakSession session, PooledEmailSender sender) {
         this.session = session;
+        this.sender = sender;
     }
 
     @Override
@@ -49,7 +55,7 @@ public class EmailDeliveryChannel implements DeliveryChannel {
         attributes.put("ttlMinutes", Math.max(1, delivery.ttlSeconds() / 60));
         attributes.put("destination", delivery.destination().masked());
         try {
-            session.getProvider(EmailTemplateProvider.class)
+            templates()
                     .setRealm(delivery.realm())
                     .setUser(new Addressee(delivery.user(), delivery.destination().value()))
                     .send(SUBJECT_KEY, List.of(realmName(delivery)), TEMPLATE, attributes);
@@ -78,6 +84,10 @@ public class EmailDeliveryChannel implements DeliveryChannel {
         public String getEmail() {
             return address;
         }
+    }
+
+    private EmailTemplateProvider templates() {
+        return sender == null ? session.getProvider(EmailTemplateProvider.class) : new OtpEmailTemplates(session, sender);
     }
 
     private static String realmName(OtpDelivery delivery) {
