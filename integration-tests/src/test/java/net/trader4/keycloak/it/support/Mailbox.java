@@ -19,6 +19,12 @@ public final class Mailbox {
 
     private static final Pattern CODE_LINE = Pattern.compile("(?m)^\\s*([0-9]{6,10})\\s*$");
 
+    /** A mail server's received messages: the test framework's or one a test runs itself. */
+    @FunctionalInterface
+    public interface Received {
+        MimeMessage[] getReceivedMessages();
+    }
+
     private Mailbox() {
     }
 
@@ -34,6 +40,10 @@ public final class Mailbox {
     }
 
     public static MimeMessage[] messagesTo(MailServer mail, String address) {
+        return messagesTo((Received) mail::getReceivedMessages, address);
+    }
+
+    public static MimeMessage[] messagesTo(Received mail, String address) {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> isTo(m, address)).toArray(MimeMessage[]::new);
     }
 
