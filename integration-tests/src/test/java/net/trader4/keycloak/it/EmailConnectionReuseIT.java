@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import net.trader4.keycloak.it.support.CountingTcpProxy;
 import net.trader4.keycloak.it.support.Mailbox;
+import net.trader4.keycloak.it.support.MailTls;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import net.trader4.keycloak.testsupport.ApiClient;
@@ -51,12 +53,18 @@ class EmailConnectionReuseIT {
     private static final int RELAY_B_PORT = 3226;
     /** Nothing listens there. */
     private static final int DEAD_PORT = 3227;
+    private static final int MAIL_TLS_PORT = 3465;
+    private static final int RELAY_TLS_PORT = 3466;
+    private static final String MAILER = "mailer";
+    private static final String MAILER_PASSWORD = "mailer-secret";
     private static final String FROM = "signin@trader4.test";
 
     private static GreenMail mailA;
     private static GreenMail mailB;
+    private static GreenMail mailTls;
     private static CountingTcpProxy relayA;
     private static CountingTcpProxy relayB;
+    private static CountingTcpProxy relayTls;
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
@@ -71,16 +79,23 @@ class EmailConnectionReuseIT {
         mailB = new GreenMail(new ServerSetup(MAIL_B_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mailA.start();
         mailB.start();
+        MailTls.presentByGreenMail();
+        mailTls = new GreenMail(new ServerSetup(MAIL_TLS_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        mailTls.setUser(MAILER, MAILER_PASSWORD);
+        mailTls.start();
         relayA = new CountingTcpProxy(RELAY_A_PORT, MAIL_A_PORT);
         relayB = new CountingTcpProxy(RELAY_B_PORT, MAIL_B_PORT);
+        relayTls = new CountingTcpProxy(RELAY_TLS_PORT, MAIL_TLS_PORT);
     }
 
     @AfterAll
     static void stopMailServers() throws Exception {
         relayA.close();
         relayB.close();
+        relayTls.close();
         mailA.stop();
         mailB.stop();
+        mailTls.stop();
     }
 
     @BeforeEach
@@ -206,10 +221,47 @@ class EmailConnectionReuseIT {
         assertEquals(200, api.verify(user, Mailbox.codeOf(mailTo(mailA, user))).status());
     }
 
+    @Test
+    void overTlsWithALoginMailsShareOneConnectionToo() {
+        int openedBefore = relayTls.opened();
+        useMailServer(RELAY_TLS_PORT, Map.of("ssl", "true", "auth", "true", "user", MAILER, "password", MAILER_PASSWORD));
+        for (int i = 0; i < 2; i++) {
+            String user = TestUsers.newEmailUser(realm);
+            Answer sign = api.sign(user);
+            assertEquals(200, sign.status(), sign.toString());
+            assertEquals(200, api.verify(user, Mailbox.codeOf(mailTo(mailTls, user))).status());
+        }
+        assertEquals(1, relayTls.opened() - openedBefore, "two mails, one TLS connection, one login");
+
+        useMailServer(RELAY_TLS_PORT, Map.of("ssl", "true", "auth", "true", "user", MAILER, "password", "wrong"));
+        String refusedUser = TestUsers.newEmailUser(realm);
+        Answer refused = api.sign(refusedUser);
+        assertEquals(503, refused.status(), "the server refused the login: " + refused);
+        assertEquals(0, Mailbox.messagesTo(mailServerOf(mailTls), refusedUser).length);
+    }
+
+    @Test
+    void aServerWhoseCertificateNamesAnotherHostGetsNoMail() {
+        // The server is dialled as 127.0.0.1; its certificate names localhost only.
+        useMailServer(RELAY_TLS_PORT, Map.of("ssl", "true", "host", "127.0.0.1"));
+        String user = TestUsers.newEmailUser(realm);
+
+        Answer refused = api.sign(user);
+
+        assertEquals(503, refused.status(), refused.toString());
+        assertEquals(0, Mailbox.messagesTo(mailServerOf(mailTls), user).length);
+    }
+
     private void useMailServer(int port) {
+        useMailServer(port, Map.of());
+    }
+
+    private void useMailServer(int port, Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of("host", "localhost", "port", String.valueOf(port),
+                "from", FROM, "fromDisplayName", fromName, "connectionTimeout", "5000", "timeout", "5000", "writeTimeout", "5000"));
+        settings.putAll(more);
         RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.setSmtpServer(Map.of("host", "localhost", "port", String.valueOf(port), "from", FROM,
-                "fromDisplayName", fromName, "connectionTimeout", "5000", "timeout", "5000", "writeTimeout", "5000"));
+        rep.setSmtpServer(settings);
         realm.admin().update(rep);
     }
 

@@ -7,8 +7,9 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /**
  * The one server configuration of every integration test (a different one restarts Keycloak):
  * the distribution with the drop-in bundle installed, exactly as operators install it, and the
- * Twilio channels pointed at the local stand-in of Twilio's API ({@link TwilioStandIn}), and a
- * fixed hostname, as {@code ./run.sh} and any production server has one. Metrics are on (a build
+ * Twilio channels pointed at the local stand-in of Twilio's API ({@link TwilioStandIn}), a
+ * fixed hostname, as {@code ./run.sh} and any production server has one, and Keycloak's truststore
+ * holding the certificate of the tests' TLS mail server ({@link MailTls}). Metrics are on (a build
  * option), so tests read our meters on the management port's {@code /metrics}.
  */
 public class Trader4ServerConfig implements KeycloakServerConfig {
@@ -22,7 +23,9 @@ public class Trader4ServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return installed(config).option("hostname", HOSTNAME);
+        return installed(config).option("hostname", HOSTNAME)
+                // The certificate of the tests' own TLS mail server, trusted as a private CA would be.
+                .option("truststore-paths", MailTls.certificate().toString());
     }
 
     /** Our providers installed and the Twilio stand-in configured; no hostname. */

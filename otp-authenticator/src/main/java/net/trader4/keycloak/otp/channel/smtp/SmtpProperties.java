@@ -15,7 +15,7 @@ import org.keycloak.truststore.JSSETruststoreConfigurator;
  * own sender gives them (Keycloak 26.7 {@code DefaultEmailSenderProvider}): host and port, SSL,
  * STARTTLS, authentication (XOAUTH2 for {@code authType=token}), the server's truststore and
  * hostname policy once TLS or authentication is on, the three timeouts (10 s when unset), the
- * envelope sender and UTF-8 addresses.
+ * envelope sender and UTF-8 addresses. Not its {@code debug} switch.
  */
 final class SmtpProperties {
 
@@ -41,9 +41,8 @@ final class SmtpProperties {
         if ("token".equals(config.get("authType"))) {
             props.setProperty("mail.smtp.auth.mechanisms", "XOAUTH2");
         }
-        if (SmtpSettings.isTrue(config, "debug")) {
-            props.setProperty("mail.debug", "true");
-        }
+        // The realm's "debug" switch is not followed: jakarta.mail's debug output is the whole SMTP
+        // conversation, the code and the recipient's address included.
         boolean ssl = SmtpSettings.isTrue(config, "ssl");
         boolean starttls = SmtpSettings.isTrue(config, "starttls");
         if (ssl) {
