@@ -14,12 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.common.account.SecondFactor;
-import net.trader4.keycloak.common.account.WrongCodeReport;
 import net.trader4.keycloak.otp.config.OtpConfig;
-import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
-import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.service.OtpService;
 import net.trader4.keycloak.otp.service.SecondFactorStep;
 import net.trader4.keycloak.otp.service.SecondFactorTickets;
@@ -32,8 +29,8 @@ import net.trader4.keycloak.rest.api.Envelope;
 import net.trader4.keycloak.rest.api.RequestFields;
 import net.trader4.keycloak.rest.api.results.SecondFactorStepResult;
 import net.trader4.keycloak.rest.api.results.WalletChallenge;
+import net.trader4.keycloak.rest.signin.CodeSignIn;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -51,7 +48,6 @@ import org.keycloak.models.credential.OTPCredentialModel;
 @Produces(MediaType.APPLICATION_JSON)
 public class SignInApiResource {
 
-    static final String AUTH_TYPE = "trader4-otp";
     /** This resource's paths, longest first: the first alternative that matches is taken. */
     private static final String ANY_OTHER_METHOD = "v1/oauth/{endpoint: verify/second-factor|verify|sign}";
 
@@ -86,22 +82,18 @@ public class SignInApiResource {
     public Response verify(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return calls.answer(() -> {
             RequestFields fields = RequestFields.read(contentType, body, calls.formFields());
-            OtpService otp = otp();
-            Identifier identifier = identify(otp, fields.required("id"));
+            CodeSignIn codes = new CodeSignIn(session, realm);
+            Identifier identifier = identify(codes.otp(), fields.required("id"));
             String code = fields.required("code");
             ClientModel client = calls.apiClient();
-            EventBuilder event = loginEvent(client).detail("identifier_type", identifier.type().name().toLowerCase());
-            VerifiedSignIn signIn;
-            try {
-                signIn = otp.onBehalfOf(client).verify(identifier, code, calls.clientIp());
-            } catch (OtpException e) {
-                throw refusedCode(event, e, identifier.type() != IdentifierType.WALLET);
-            }
-            switch (SecondFactor.needed(otp.config().honourSecondFactor(), signIn.user())) {
+            codes.otp().onBehalfOf(client);
+            EventBuilder event = loginEvent(client);
+            VerifiedSignIn signIn = ApiCalls.signInCall(() -> codes.verify(identifier, code, calls.clientIp(), event));
+            switch (codes.secondFactorNeeded(signIn.user())) {
                 case BROWSER -> throw new ApiError(403, "browser_login_required",
                         "This account's second factor is a security key, which only a browser can use: sign in through the login page.");
                 case APP_CODE -> {
-                    String token = new SecondFactorStep(session, realm, otp.config()).begin(signIn.user(), client.getClientId());
+                    String token = new SecondFactorStep(session, realm, codes.otp().config()).begin(signIn.user(), client.getClientId());
                     return Envelope.failure(new ApiError(401, "second_factor_required",
                             "Enter the code of your authenticator app: POST it with mfa_token to verify/second-factor."),
                             new SecondFactorStepResult(token, SecondFactorTickets.TTL_SECONDS, List.of("otp")));
@@ -109,10 +101,7 @@ public class SignInApiResource {
                 default -> {
                 }
             }
-            event.user(signIn.user()).detail(Details.USERNAME, signIn.user().getUsername());
-            if (signIn.registered()) {
-                event.detail(Details.REGISTER_METHOD, AUTH_TYPE);
-            }
+            CodeSignIn.recordSignIn(event, signIn);
             return new SignInCompletion(session, realm, calls).complete(client, signIn.user(), event, Map.of());
         });
     }
@@ -132,7 +121,7 @@ public class SignInApiResource {
             try {
                 user = new SecondFactorStep(session, realm, config).complete(token, code, calls.clientIp());
             } catch (OtpException e) {
-                throw refusedCode(event, e, false);
+                throw ApiError.from(CodeSignIn.recordRefusal(session, realm, event, e, false));
             }
             event.user(user).detail(Details.USERNAME, user.getUsername());
             return new SignInCompletion(session, realm, calls).complete(client, user, event,
@@ -144,27 +133,7 @@ public class SignInApiResource {
         return new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.LOGIN).client(client)
                 .detail(Details.AUTH_METHOD, "openid-connect")
-                .detail(Details.AUTH_TYPE, AUTH_TYPE);
-    }
-
-    /**
-     * A wrong code is a failed login of Keycloak's event log, against the account it was meant
-     * for, and counts towards that account's brute-force lock-out as on the login page; other
-     * refusals are not failed logins. A wrong wallet signature is no guess at a secret, so it
-     * would only let anyone lock the account out: it does not count.
-     */
-    private ApiError refusedCode(EventBuilder event, OtpException e, boolean countsForLockOut) {
-        if (e.error() == OtpError.INVALID_CODE || e.error() == OtpError.TOO_MANY_ATTEMPTS) {
-            UserModel account = e.accountId() == null ? null : session.users().getUserById(realm, e.accountId());
-            if (account != null) {
-                event.user(account).detail(Details.USERNAME, account.getUsername());
-                if (countsForLockOut) {
-                    WrongCodeReport.record(session, realm, account);
-                }
-            }
-            event.detail(Details.REASON, e.error().code()).error(Errors.INVALID_USER_CREDENTIALS);
-        }
-        return ApiError.from(e);
+                .detail(Details.AUTH_TYPE, CodeSignIn.AUTH_TYPE);
     }
 
     /**

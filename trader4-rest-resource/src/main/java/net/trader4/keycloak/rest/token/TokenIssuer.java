@@ -79,8 +79,19 @@ public final class TokenIssuer {
     /** As {@link #issue(ClientModel, UserModel, String, EventBuilder)}, with notes on the new user session. */
     public AccessTokenResponse issue(ClientModel client, UserModel user, String ipAddress, EventBuilder event,
                                      Map<String, String> userSessionNotes) throws SignInException {
+        ClientSessionContext clientSessionContext = newSession(client, user, OAuth2Constants.SCOPE_OPENID, ipAddress, event,
+                userSessionNotes);
+        return tokens(client, clientSessionContext.getClientSession().getUserSession(), clientSessionContext, event);
+    }
+
+    /**
+     * A new user session of {@code client} for an account that proved itself, as Keycloak's own
+     * grants make one, and its client session in {@code scope} ({@code null}: the client's default
+     * scopes). Refuses an account with a required action pending, which no token request can run.
+     */
+    public ClientSessionContext newSession(ClientModel client, UserModel user, String scope, String ipAddress, EventBuilder event,
+                                           Map<String, String> userSessionNotes) throws SignInException {
         session.getContext().setClient(client);
-        String scope = OAuth2Constants.SCOPE_OPENID;
 
         RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).createAuthenticationSession(realm, false);
         AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
@@ -101,8 +112,7 @@ public final class TokenIssuer {
         userSessionNotes.forEach(userSession::setNote);
         event.session(userSession);
 
-        ClientSessionContext clientSessionContext = TokenManager.attachAuthenticationSession(session, userSession, authSession);
-        return tokens(client, userSession, clientSessionContext, event);
+        return TokenManager.attachAuthenticationSession(session, userSession, authSession);
     }
 
     /**
