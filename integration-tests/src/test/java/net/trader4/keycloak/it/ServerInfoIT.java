@@ -28,6 +28,7 @@ class ServerInfoIT {
                 "authenticator", "trader4-otp-form",
                 "required-action", "trader4-verified-phone-number",
                 "realm-restapi-extension", "trader4",
+                "oauth2-grant-type", "urn:trader4:params:oauth:grant-type:otp",
                 "trader4-otp-delivery-channel", "sms");
         ours.forEach((spi, provider) -> {
             SpiInfoRepresentation info = spis.get(spi);

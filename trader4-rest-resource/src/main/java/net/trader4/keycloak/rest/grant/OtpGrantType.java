@@ -12,7 +12,6 @@ import net.trader4.keycloak.otp.service.VerifiedSignIn;
 import net.trader4.keycloak.rest.api.ProfileView;
 import net.trader4.keycloak.rest.signin.CodeSignIn;
 import net.trader4.keycloak.rest.token.TokenIssuer;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -94,8 +93,7 @@ public class OtpGrantType extends OAuth2GrantTypeBase {
         UserSessionModel userSession = clientSessionContext.getClientSession().getUserSession();
         updateUserSessionFromClientAuth(userSession);
         ProfileView.recordConnection(user);
-        String grantedScope = clientSessionContext.getClientSession().getNote(OAuth2Constants.SCOPE);
-        return createTokenResponse(user, userSession, clientSessionContext, grantedScope, false, null);
+        return createTokenResponse(user, userSession, clientSessionContext, clientSessionContext.getScopeString(), false, null);
     }
 
     /** A form parameter the grant cannot do without; refused before anything is checked or counted. */
