@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.RestError;
 import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
@@ -57,7 +58,7 @@ final class ApiCalls {
         } catch (RuntimeException e) {
             rollback();
             LOG.errorf(e, "Unexpected failure in the trader4 API of realm %s", realm.getName());
-            return Envelope.failure(new ApiError(500, "server_error", "The request could not be completed. Please try again."));
+            return Envelope.failure(new ApiError(RestError.SERVER_ERROR, "The request could not be completed. Please try again."));
         }
     }
 

@@ -17,6 +17,7 @@ import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
 import net.trader4.keycloak.rest.api.ProfileView;
 import net.trader4.keycloak.rest.api.RequestFields;
+import net.trader4.keycloak.rest.api.RestError;
 import net.trader4.keycloak.rest.api.results.Profile;
 import net.trader4.keycloak.rest.google.AppChallenge;
 import net.trader4.keycloak.rest.google.GoogleSignIn;
@@ -61,7 +62,7 @@ public class GoogleSignInResource {
             GoogleSignIn.Outcome outcome = google.callback(code, state, error);
             if (outcome.error() != null) {
                 if (outcome.answersInEnvelope()) {
-                    throw new ApiError(401, "login_cancelled", "The Google sign-in was cancelled or refused (" + outcome.error() + ").");
+                    throw new ApiError(RestError.LOGIN_CANCELLED, "The Google sign-in was cancelled or refused (" + outcome.error() + ").");
                 }
                 return toApp(outcome, OAuth2Constants.ERROR, "access_denied");
             }

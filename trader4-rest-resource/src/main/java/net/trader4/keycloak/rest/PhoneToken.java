@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import net.trader4.keycloak.rest.api.ApiError;
+import net.trader4.keycloak.rest.api.RestError;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
@@ -29,14 +30,14 @@ final class PhoneToken {
             token = token.substring(BEARER.length()).trim();
         }
         if (token.isEmpty()) {
-            throw new ApiError(401, "invalid_access_token", "Send the phone's access token in the Authorization header.");
+            throw new ApiError(RestError.INVALID_ACCESS_TOKEN, "Send the phone's access token in the Authorization header.");
         }
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(token).authenticate();
         if (result == null) {
-            throw new ApiError(401, "invalid_access_token", "The access token is not valid, has expired or its session has ended.");
+            throw new ApiError(RestError.INVALID_ACCESS_TOKEN, "The access token is not valid, has expired or its session has ended.");
         }
         if (!acceptedClients.contains(result.token().getIssuedFor())) {
-            throw new ApiError(403, "token_not_accepted",
+            throw new ApiError(RestError.TOKEN_NOT_ACCEPTED,
                     "This access token was issued to a client that may not approve QR logins: use a token of the sign-in API.");
         }
         return result;

@@ -8,12 +8,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.origin.SignInOrigin;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
@@ -26,7 +28,9 @@ import net.trader4.keycloak.qr.authenticator.QrLoginStatusEndpoint;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.ApiTimes;
 import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.OpenApiDocument;
 import net.trader4.keycloak.rest.api.RequestFields;
+import net.trader4.keycloak.rest.api.RestError;
 import net.trader4.keycloak.rest.api.results.SecondFactorStepResult;
 import net.trader4.keycloak.rest.api.results.WalletChallenge;
 import net.trader4.keycloak.rest.signin.CodeSignIn;
@@ -49,7 +53,8 @@ import org.keycloak.models.credential.OTPCredentialModel;
 public class SignInApiResource {
 
     /** This resource's paths, longest first: the first alternative that matches is taken. */
-    private static final String ANY_OTHER_METHOD = "v1/oauth/{endpoint: verify/second-factor|verify|sign}";
+    private static final String ANY_OTHER_METHOD = "v1/oauth/{endpoint: verify/second-factor|verify|sign|openapi\\.json}";
+    private static final String CONTRACT = "openapi.json";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -90,11 +95,11 @@ public class SignInApiResource {
             EventBuilder event = loginEvent(client);
             VerifiedSignIn signIn = ApiCalls.signInCall(() -> codes.verify(identifier, code, calls.clientIp(), event));
             switch (codes.secondFactorNeeded(signIn.user())) {
-                case BROWSER -> throw new ApiError(403, "browser_login_required",
+                case BROWSER -> throw new ApiError(RestError.BROWSER_LOGIN_REQUIRED,
                         "This account's second factor is a security key, which only a browser can use: sign in through the login page.");
                 case APP_CODE -> {
                     String token = new SecondFactorStep(session, realm, codes.otp().config()).begin(signIn.user(), client.getClientId());
-                    return Envelope.failure(new ApiError(401, "second_factor_required",
+                    return Envelope.failure(new ApiError(RestError.SECOND_FACTOR_REQUIRED,
                             "Enter the code of your authenticator app: POST it with mfa_token to verify/second-factor."),
                             new SecondFactorStepResult(token, SecondFactorTickets.TTL_SECONDS, List.of("otp")));
                 }
@@ -163,6 +168,14 @@ public class SignInApiResource {
         return new QrResource(session, realm, calls);
     }
 
+    /** The API's contract (OpenAPI 3.1), naming this realm's API in {@code servers}. */
+    @GET
+    @Path("v1/oauth/" + CONTRACT)
+    public Response contract() {
+        return calls.answer(() -> Response.ok(OpenApiDocument.forRealm(realm.getName(), SignInOrigin.of(session, realm)), Envelope.JSON)
+                .build());
+    }
+
     /** What the browser-flow QR login page polls; the login is found through its cookie. */
     @GET
     @Path("qr-login-status")
@@ -176,8 +189,8 @@ public class SignInApiResource {
      * without reading the body (HEAD follows GET, OPTIONS keeps the framework's answer).
      */
     @Path(ANY_OTHER_METHOD)
-    public Object methodNotAllowed() {
-        throw new MethodNotAllowed("POST");
+    public Object methodNotAllowed(@PathParam("endpoint") String endpoint) {
+        throw new MethodNotAllowed(CONTRACT.equals(endpoint) ? "GET" : "POST");
     }
 
     private OtpService otp() {

@@ -1,5 +1,6 @@
 package net.trader4.keycloak.rest.api;
 
+import net.trader4.keycloak.common.error.ErrorCode;
 import net.trader4.keycloak.common.error.SignInException;
 
 /**
@@ -12,23 +13,23 @@ public class ApiError extends Exception {
     private final String code;
     private final long retryAfterSeconds;
 
-    public ApiError(int status, String code, String message) {
-        this(status, code, message, 0);
+    public ApiError(ErrorCode error, String message) {
+        this(error, message, 0);
     }
 
-    public ApiError(int status, String code, String message, long retryAfterSeconds) {
+    public ApiError(ErrorCode error, String message, long retryAfterSeconds) {
         super(message, null, false, false);
-        this.status = status;
-        this.code = code;
+        this.status = error.status();
+        this.code = error.code();
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiError from(SignInException e) {
-        return new ApiError(e.error().status(), e.error().code(), e.getMessage(), e.retryAfterSeconds());
+        return new ApiError(e.error(), e.getMessage(), e.retryAfterSeconds());
     }
 
     public static ApiError invalidRequest(String message) {
-        return new ApiError(400, "invalid_request", message);
+        return new ApiError(RestError.INVALID_REQUEST, message);
     }
 
     public int status() {

@@ -57,7 +57,7 @@ public final class Envelope {
 
     /** 405 for a method an API path does not take; {@code allowed} as in the {@code Allow} header. */
     public static Response methodNotAllowed(String allowed) {
-        Response answer = failure(new ApiError(405, "method_not_allowed", "Use " + allowed.replace(", ", " or ") + " for this endpoint."));
+        Response answer = failure(new ApiError(RestError.METHOD_NOT_ALLOWED, "Use " + allowed.replace(", ", " or ") + " for this endpoint."));
         return Response.fromResponse(answer).header("Allow", allowed).build();
     }
 

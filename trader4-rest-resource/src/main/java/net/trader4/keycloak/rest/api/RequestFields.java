@@ -50,7 +50,7 @@ public final class RequestFields {
         if (type.equals("application/json") || type.endsWith("+json")) {
             return new RequestFields(json(text));
         }
-        throw new ApiError(415, "unsupported_media_type",
+        throw new ApiError(RestError.UNSUPPORTED_MEDIA_TYPE,
                 "Send the fields as application/json or application/x-www-form-urlencoded.");
     }
 
@@ -78,7 +78,7 @@ public final class RequestFields {
             throw ApiError.invalidRequest("The request body could not be read.");
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiError(413, "payload_too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            throw new ApiError(RestError.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -135,7 +135,7 @@ public final class RequestFields {
             String value = values.isEmpty() ? "" : values.get(0);
             total += field.getKey().length() + value.length();
             if (total > MAX_BODY_BYTES) {
-                throw new ApiError(413, "payload_too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+                throw new ApiError(RestError.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
             }
             fields.put(field.getKey(), value);
         }

@@ -11,6 +11,7 @@ import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.RestError;
 import net.trader4.keycloak.rest.api.results.Profile;
 import net.trader4.keycloak.rest.token.CodeRedemption;
 import net.trader4.keycloak.rest.token.TokenIssuer;
@@ -95,7 +96,7 @@ public final class GoogleSignIn {
                 LimitKeys.ipBucket(realm.getId(), "google", session.getContext().getConnection().getRemoteAddr()),
                 OtpConfig.forRealm(realm).googleStartsPerIpPerHour(), HOUR_SECONDS);
         if (wait > 0) {
-            throw new ApiError(429, "rate_limited", "Too many Google sign-ins started from your network. Try again later.", wait);
+            throw new ApiError(RestError.RATE_LIMITED, "Too many Google sign-ins started from your network. Try again later.", wait);
         }
     }
 
@@ -108,7 +109,7 @@ public final class GoogleSignIn {
         GoogleSignInState started = state == null || state.isBlank() ? null
                 : GoogleSignInState.fromNotes(session.singleUseObjects().remove(stateKey(state)));
         if (started == null) {
-            throw new ApiError(400, "invalid_state", "This sign-in link has expired or was already used. Start again.");
+            throw new ApiError(RestError.INVALID_STATE, "This sign-in link has expired or was already used. Start again.");
         }
         if (error != null && !error.isBlank()) {
             return new Outcome(started, null, null, error);
@@ -132,7 +133,7 @@ public final class GoogleSignIn {
                 && !SecondFactor.provenIn(realm, userSession)) {
             session.sessions().removeUserSession(realm, userSession);
             event.detail(Details.REASON, "second_factor_not_asked").error(Errors.INVALID_USER_CREDENTIALS);
-            throw new ApiError(403, "second_factor_required", "This account has a second factor, which this realm's"
+            throw new ApiError(RestError.SECOND_FACTOR_NOT_ASKED, "This account has a second factor, which this realm's"
                     + " Google sign-in did not ask for: the Google identity provider needs a post-login flow that asks for it.");
         }
         AccessTokenResponse tokens = new TokenIssuer(session, realm).issue(redeemed.clientSession(), redeemed.scope(), event);
@@ -171,15 +172,15 @@ public final class GoogleSignIn {
     public Object redeemHandOff(String handoff, String codeVerifier) throws ApiError {
         Map<String, String> stored = handoff == null ? null : session.singleUseObjects().remove(handoffKey(handoff));
         if (stored == null || stored.get("results") == null) {
-            throw new ApiError(400, "invalid_code", "This code is unknown, expired or already used.");
+            throw new ApiError(RestError.INVALID_CODE, "This code is unknown, expired or already used.");
         }
         if (!AppChallenge.of(stored.get("challenge")).isMetBy(codeVerifier)) {
-            throw new ApiError(400, "invalid_code", "code_verifier does not match the code_challenge this sign-in started with.");
+            throw new ApiError(RestError.INVALID_CODE, "code_verifier does not match the code_challenge this sign-in started with.");
         }
         try {
             return Envelope.read(stored.get("results"));
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "invalid_code", "This code is unknown, expired or already used.");
+            throw new ApiError(RestError.INVALID_CODE, "This code is unknown, expired or already used.");
         }
     }
 
@@ -187,7 +188,7 @@ public final class GoogleSignIn {
         IdentityProviderModel google = session.identityProviders().getByAlias(IDP_ALIAS);
         if (google == null || !google.isEnabled()) {
             // A realm's choice, not an outage: asking again will not help.
-            throw new ApiError(404, "google_not_offered", "This realm does not offer Google sign-in.");
+            throw new ApiError(RestError.GOOGLE_NOT_OFFERED, "This realm does not offer Google sign-in.");
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 import net.trader4.keycloak.rest.api.ApiError;
+import net.trader4.keycloak.rest.api.RestError;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
@@ -69,6 +70,6 @@ public final class CodeRedemption {
     }
 
     private static ApiError refused(String message) {
-        return new ApiError(400, "invalid_code", message);
+        return new ApiError(RestError.INVALID_CODE, message);
     }
 }
