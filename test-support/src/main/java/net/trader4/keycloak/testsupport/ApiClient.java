@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Talks to a realm's {@code /trader4/v1/oauth} API over real HTTP, as any client would. */
+/**
+ * Talks to a realm's {@code /trader4/v1/oauth} API over real HTTP, as any client would, and holds
+ * every answer of it to the OpenAPI document the server serves.
+ */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -138,7 +141,19 @@ public final class ApiClient {
         return new Answer(response.statusCode(), parse(response.body()), response, millis);
     }
 
+    /**
+     * One exchange as it came. An answer of the API (a path under {@code /trader4/v1/oauth/}) must be
+     * one the server's own OpenAPI document allows ({@link ApiContract}), or this fails with what differs.
+     */
     public HttpResponse<String> raw(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        if (ApiContract.isApi(request.uri())) {
+            ApiContract.of(realmUrl, ApiClient::exchange).check(request, response);
+        }
+        return response;
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
