@@ -69,6 +69,7 @@ class WrongMethodsAndBrokenBodiesIT {
         allowedByPath.put("qr/authorize", "POST");
         allowedByPath.put("qr/" + QR_TOKEN, "GET, POST");
         allowedByPath.put("qr/" + QR_TOKEN + ".png", "GET, POST");
+        allowedByPath.put("openapi.json", "GET");
 
         String tokenEndpoint = realm.getBaseUrl() + "/protocol/openid-connect/token";
         List<String> failures = new ArrayList<>();

@@ -41,6 +41,8 @@ class ApiContractTest {
         assertDoesNotThrow(() -> contract.check(post("qr"), json(202, "{\"succeed\":false,\"message\":\"Waiting\","
                 + "\"error\":\"authorization_pending\",\"results\":{\"interval\":2},\"metas\":[]}")));
         assertDoesNotThrow(() -> contract.check(get("qr/tr0123.png"), answer(200, "image/png", "PNG")));
+        assertDoesNotThrow(() -> contract.check(get("qr/authorize"), answer(400, "text/html", "<p>Unknown</p>")),
+                "GET qr/authorize is the approval page of a token named so, as the server routes it");
         assertDoesNotThrow(() -> contract.check(get("sign"), json(405, "{\"succeed\":false,\"message\":\"Use POST\","
                 + "\"error\":\"method_not_allowed\",\"results\":[],\"metas\":[]}")));
     }
