@@ -250,45 +250,43 @@ class GoogleSignInIT {
 
     @Test
     void unregisteredRedirectBadStateAndCancelledLoginAreClearErrors() throws Exception {
-        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> unregistered = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
-                + "/trader4/v1/oauth/google?redirect_uri=https://evil.example/steal")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unregistered = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google?redirect_uri=https://evil.example/steal")).GET().build());
         assertEquals(400, unregistered.statusCode(), unregistered.body());
         assertEquals("invalid_request", ApiClient.parse(unregistered.body()).path("error").asText());
 
-        HttpResponse<String> badState = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
-                + "/trader4/v1/oauth/google/callback?code=abc&state=forged")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> badState = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google/callback?code=abc&state=forged")).GET().build());
         assertEquals(400, badState.statusCode(), badState.body());
         assertEquals("invalid_state", ApiClient.parse(badState.body()).path("error").asText());
 
-        HttpResponse<String> started = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+        HttpResponse<String> started = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
                 + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&state=s2&code_challenge=" + CHALLENGE
-                + "&code_challenge_method=S256")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                + "&code_challenge_method=S256")).GET().build());
         assertEquals(303, started.statusCode());
         String location = started.headers().firstValue("Location").orElseThrow();
         assertTrue(location.contains("kc_idp_hint=google") && location.contains("code_challenge_method=S256"), location);
         String state = location.replaceAll(".*[?&]state=([^&]+).*", "$1");
-        HttpResponse<String> cancelled = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
-                + "/trader4/v1/oauth/google/callback?error=access_denied&state=" + state)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cancelled = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google/callback?error=access_denied&state=" + state)).GET().build());
         assertEquals(303, cancelled.statusCode(), cancelled.body());
         String back = cancelled.headers().firstValue("Location").orElseThrow();
         assertTrue(back.startsWith(APP_CALLBACK + "?error=access_denied") && back.endsWith("state=s2"), back);
 
-        HttpResponse<String> replayedState = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
-                + "/trader4/v1/oauth/google/callback?code=abc&state=" + state)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> replayedState = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google/callback?code=abc&state=" + state)).GET().build());
         assertEquals(400, replayedState.statusCode(), "a state works once");
     }
 
     @Test
     void anAppOnAPlainHttpRedirectMustUsePkceAndTheCodeRedeemsOnlyWithItsVerifier() throws Exception {
-        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> withoutPkce = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
-                + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutPkce = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK)).GET().build());
         assertEquals(400, withoutPkce.statusCode(), withoutPkce.body());
         assertTrue(withoutPkce.body().contains("code_challenge"), withoutPkce.body());
-        HttpResponse<String> plain = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+        HttpResponse<String> plain = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
                 + "/trader4/v1/oauth/google?redirect_uri=" + APP_CALLBACK + "&code_challenge=" + VERIFIER
-                + "&code_challenge_method=plain")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                + "&code_challenge_method=plain")).GET().build());
         assertEquals(400, plain.statusCode(), "only S256: " + plain.body());
 
         browser.open(startAt(APP_CALLBACK, "pkce-1", VERIFIER));
@@ -362,9 +360,8 @@ class GoogleSignInIT {
         });
         evil.start();
         try {
-            HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            HttpResponse<String> started = noRedirects.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
-                    + "/trader4/v1/oauth/google")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> started = api.raw(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                    + "/trader4/v1/oauth/google")).GET().build());
             String state = started.headers().firstValue("Location").orElseThrow().replaceAll(".*[?&]state=([^&]+).*", "$1");
             URI base = URI.create(realm.getBaseUrl());
             String answer = net.trader4.keycloak.it.support.RawHttp.get(base.getHost(), base.getPort(), base.getPath() + "/trader4/v1/oauth/google/callback?code=forged-code&state=" + state,
