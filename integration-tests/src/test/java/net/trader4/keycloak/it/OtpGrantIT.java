@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -223,7 +222,7 @@ class OtpGrantIT {
         assertEquals("invalid_grant", error(refused).getCode(), describe(refused));
 
         String userId = TestUsers.byEmail(realm, email).getId();
-        awaitState("the wrong code reaches Keycloak's brute-force detection (asynchronous)",
+        Waits.until("the wrong code reaches Keycloak's brute-force detection (asynchronous)",
                 () -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(userId).get("numFailures")).intValue() >= 1);
     }
 
@@ -390,18 +389,4 @@ class OtpGrantIT {
         }
     }
 
-    private static void awaitState(String what, BooleanSupplier state) {
-        long deadline = System.nanoTime() + Waits.BOUND.toNanos();
-        while (!state.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + Waits.BOUND.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(100); // the poll interval, not a wait for the state
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

@@ -77,7 +77,7 @@ class SecondFactorIT {
         assertEquals("invalid_code", wrong.error());
         assertTrue(wrong.message().contains("4 tries left"), wrong.message());
         String userId = TestUsers.byEmail(realm, email).getId();
-        awaitState("the wrong app code reaches brute-force detection (asynchronous)",
+        Waits.until("the wrong app code reaches brute-force detection (asynchronous)",
                 () -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(userId).get("numFailures")).intValue() >= 1);
 
         Answer signedIn = completeWith(mfaToken, appCode(Instant.now()));
@@ -139,20 +139,6 @@ class SecondFactorIT {
         assertEquals(200, collected.status(), collected.toString());
     }
 
-    private static void awaitState(String what, java.util.function.BooleanSupplier state) {
-        long deadline = System.nanoTime() + Waits.BOUND.toNanos();
-        while (!state.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + Waits.BOUND.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(100); // the poll interval, not a wait for the state
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     private Answer signAndVerify(String email) {
         int seen = Mailbox.messagesTo(mail, email).length;
