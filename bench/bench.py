@@ -23,6 +23,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import browser
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LUA = os.path.join(ROOT, "bench", "lua")
 REALM = "bench"
@@ -51,7 +53,13 @@ OTP_ATTRIBUTES = {
     "trader4.otp.sendsPerIdentifierPerHour": "100",
     "trader4.otp.sendsPerIpPerHour": "100000",
     "trader4.otp.failuresPerIpPerHour": "100000",
+    # QR logins: the highest per-IP create cap (the QR phases also take turns over addresses), and
+    # ten minutes to live so that logins created before a round's check and authorize stay pending.
+    "trader4.qr.createsPerIpPerHour": "10000",
+    "trader4.qr.ttlSeconds": "600",
 }
+QR_XFF_NETS = "256"
+QR_APPROVER = "qr-approver@bench.test"  # signs in once per qr_authorize phase; no other phase signs it
 
 ENDPOINTS = [
     # key, label, what it is
@@ -63,12 +71,20 @@ ENDPOINTS = [
     ("sign_log", "POST /sign (log channel)", "code printed to the server log (development channel)"),
     ("sign_email", "POST /sign (email)", "code mailed through the realm's SMTP server to a local sink"),
     ("verify", "POST /verify", "a valid code harvested before the phase; answers tokens"),
-    # Hooks for later issues: ("qr_create", "GET /qr", ...), ("qr_check", "POST /qr", ...),
-    # ("browser_otp", "browser OTP login", ...), ("browser_password", "browser password login", ...).
-    # Add a phase function in PHASES below and a row here; the report and chart pick them up.
+    ("qr_create", "GET /qr + its PNG", "one unit = a QR login created and its image fetched (two requests; "
+                                        "requests/s counts units, latency is per request)"),
+    ("qr_check", "POST /qr check", "token and secret of a pending login, no wait: answers 202 authorization_pending"),
+    ("qr_authorize", "POST /qr/authorize", "a signed-in user's access token (from /verify) approves a pending "
+                                           "login created before the phase; each login once"),
+    ("browser_otp", "browser OTP login", "the realm's browser flow, trader4 OTP by identifier, by form posts with "
+                                         "cookies (no browser): authorization endpoint, identifier, code from the "
+                                         "SMTP sink, until the redirect with code= (not redeemed); one unit = one login"),
+    ("browser_password", "browser password login", "Keycloak's own browser flow (username + password form) "
+                                                   "of the same realm and users, 1-iteration hash, measured by the same driver"),
+    # Add a phase function in Phases below and a row here; the report and chart pick them up.
 ]
 ANALYSIS_MARKER = "<!-- analysis: written by hand, kept when bench/run.sh rewrites this file -->"
-AIMS = {"verify": 0.5, "sign_log": 0.8, "sign_email": 0.8}
+AIMS = {"verify": 0.5, "sign_log": 0.8, "sign_email": 0.8, "qr_create": 0.5, "qr_check": 1.0}
 
 
 def log(msg):
@@ -130,6 +146,14 @@ def bench_realm(name=REALM, password_policy=None):
         {"clientId": "bench-direct", "name": "bench: password grant baseline", "enabled": True,
          "publicClient": True, "directAccessGrantsEnabled": True, "standardFlowEnabled": False,
          "protocol": "openid-connect", "attributes": {"use.refresh.tokens": "true"}},
+        # The browser phases: the realm's browser flow (trader4 OTP) and, by a flow binding set once
+        # the realm exists (flow ids are not known before), Keycloak's own username+password flow.
+        {"clientId": "bench-browser", "name": "bench: browser OTP login", "enabled": True, "publicClient": True,
+         "standardFlowEnabled": True, "directAccessGrantsEnabled": False, "protocol": "openid-connect",
+         "redirectUris": [browser.REDIRECT_URI]},
+        {"clientId": "bench-browser-pw", "name": "bench: browser password login baseline", "enabled": True,
+         "publicClient": True, "standardFlowEnabled": True, "directAccessGrantsEnabled": False,
+         "protocol": "openid-connect", "redirectUris": [browser.REDIRECT_URI]},
     ]
     return rep
 
@@ -162,10 +186,42 @@ class Users:
         return [user_email(i) for i in range(self.count)]
 
 
-def set_smtp(http, port):
+def set_smtp(http, port, realm=REALM):
     smtp = {"host": "127.0.0.1", "port": str(port), "from": "login@bench.test", "starttls": "false",
             "auth": "false"} if port else {}
-    http.admin("PUT", f"/realms/{REALM}", {"smtpServer": smtp})
+    http.admin("PUT", f"/realms/{realm}", {"smtpServer": smtp})
+
+
+PASSWORD_FLOW = "bench password browser"
+
+
+def bind_password_browser_flow(http, realm):
+    """Binds bench-browser-pw to Keycloak's built-in "browser" flow (cookie, identity provider
+    redirector, username+password form, conditional OTP) when the realm has it; a realm imported
+    with its own flows may not, and then to a flow holding only Keycloak's username+password form."""
+    _, raw = http.admin("GET", f"/realms/{realm}/authentication/flows")
+    flows = {f["alias"]: f["id"] for f in json.loads(raw)}
+    flow_id = flows.get("browser")
+    if flow_id is None:
+        if PASSWORD_FLOW not in flows:
+            http.admin("POST", f"/realms/{realm}/authentication/flows",
+                       {"alias": PASSWORD_FLOW, "providerId": "basic-flow", "topLevel": True, "builtIn": False,
+                        "description": "bench: Keycloak's username and password form alone"})
+            quoted = urllib.parse.quote(PASSWORD_FLOW)
+            http.admin("POST", f"/realms/{realm}/authentication/flows/{quoted}/executions/execution",
+                       {"provider": "auth-username-password-form"})
+            _, raw = http.admin("GET", f"/realms/{realm}/authentication/flows/{quoted}/executions")
+            execution = json.loads(raw)[0]
+            execution["requirement"] = "REQUIRED"
+            http.admin("PUT", f"/realms/{realm}/authentication/flows/{quoted}/executions", execution)
+            _, raw = http.admin("GET", f"/realms/{realm}/authentication/flows")
+            flows = {f["alias"]: f["id"] for f in json.loads(raw)}
+        flow_id = flows[PASSWORD_FLOW]
+    _, raw = http.admin("GET", f"/realms/{realm}/clients?clientId=bench-browser-pw")
+    client = json.loads(raw)[0]
+    client["authenticationFlowBindingOverrides"] = {"browser": flow_id}
+    http.admin("PUT", f"/realms/{realm}/clients/{client['id']}", client)
+    return "browser" if "browser" in flows else PASSWORD_FLOW
 
 
 # ---------------------------------------------------------------- wrk
@@ -214,7 +270,24 @@ class Wrk:
         line = next((l for l in done.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
         if done.returncode != 0 or line is None:
             sys.exit(f"wrk failed for {label}: rc={done.returncode}\n{done.stdout}\n{done.stderr}")
-        r = json.loads(line[len("BENCH_JSON "):])
+        return self.figures(label, json.loads(line[len("BENCH_JSON "):]), kc_cpu, busy)
+
+    def drive(self, label, duration, users, login, jfr=None):
+        """The browser phases: bench/browser.py's driver instead of wrk, measured the same way
+        (one login counts as one request)."""
+        if jfr:
+            jcmd(self.args.kc_pid, "JFR.start", f"name={jfr}", "settings=profile",
+                 f"filename={os.path.join(self.args.work, 'jfr', jfr + '.jfr')}")
+        kc_cpu0, machine0 = process_cpu_seconds(self.args.kc_pid), machine_cpu()
+        r = browser.run(self.args.base_url, self.args.connections, duration, users, login)
+        kc_cpu = process_cpu_seconds(self.args.kc_pid) - kc_cpu0
+        machine1 = machine_cpu()
+        busy = (machine1[0] - machine0[0]) / max(1, machine1[1] - machine0[1])
+        if jfr:
+            jcmd(self.args.kc_pid, "JFR.stop", f"name={jfr}")
+        return self.figures(label, r, kc_cpu, busy)
+
+    def figures(self, label, r, kc_cpu, busy):
         seconds = r["duration_us"] / 1e6
         r.update(label=label, seconds=seconds, rps=r["ok"] / seconds, p50_ms=r["p50_us"] / 1000,
                  p99_ms=r["p99_us"] / 1000, cpu_ms=1000 * kc_cpu / max(1, r["requests"]),
@@ -322,6 +395,97 @@ class Phases:
         r = self.wrk.run("verify", "verify.lua", API + "/verify", duration, {"BENCH_CODES": path}, jfr)
         r["codes"] = len(pairs)
         return r
+
+
+    # ------------------------------------------------------------ QR
+
+    # ------------------------------------------------------------ browser logins
+
+    def browser_otp(self, duration, jfr):
+        """In the 1-iteration-hash realm, with the password phase's users: the same realm, users and
+        driver on both sides. Codes reach the SMTP sink; the driver follows its file."""
+        sink = browser.SinkCodes(self.args.sink_file)
+        try:
+            users = [PW_USER_FORMAT % i for i in range(self.cheap_users)]
+            return self.wrk.drive("browser_otp", duration, users, lambda b, user, n: browser.otp_login(
+                b, CHEAP_REALM, "bench-browser", user, n, sink), jfr)
+        finally:
+            sink.stop()
+
+    def browser_password(self, duration, jfr):
+        users = [PW_USER_FORMAT % i for i in range(self.cheap_users)]
+        return self.wrk.drive("browser_password", duration, users, lambda b, user, n: browser.password_login(
+            b, CHEAP_REALM, "bench-browser-pw", user, PW_PASSWORD, n), jfr)
+
+    def qr_logins(self, name, env_extra, duration, label="prepare QR logins (untimed)", jfr=None):
+        """Runs qr_create.lua writing every created login to files/<name>.<tid>; returns the
+        wrk result and the "token<TAB>secret" lines of all threads."""
+        out = os.path.join(self.wrk.files, name)
+        for tid in range(THREADS):
+            if os.path.exists(f"{out}.{tid}"):
+                os.remove(f"{out}.{tid}")
+        r = self.wrk.run(label, "qr_create.lua", API + "/qr", duration,
+                         dict({"BENCH_QR_OUT": out, "BENCH_XFF_NETS": QR_XFF_NETS}, **env_extra), jfr)
+        lines = []
+        for tid in range(THREADS):
+            if os.path.exists(f"{out}.{tid}"):
+                lines += [l for l in open(f"{out}.{tid}").read().splitlines() if l]
+        return r, lines
+
+    def qr_create(self, duration, jfr):
+        r, self.qr_pending = self.qr_logins("qr-created", {}, duration, "qr_create", jfr)
+        return r
+
+    def qr_check(self, duration, jfr):
+        path = self.wrk.write("qr-check.tsv", self.qr_pending)
+        return self.wrk.run("qr_check", "qr_check.lua", API + "/qr", duration, {"BENCH_QR": path}, jfr)
+
+    def qr_authorize(self, duration, jfr, need):
+        """Logins from this round's qr_create phase (still pending: check consumes nothing), topped
+        up untimed when too few; approved with an access token obtained by sign (email) + verify."""
+        pending = list(self.qr_pending)
+        if len(pending) < need:
+            more = need - len(pending) + 10
+            log(f"  preparing {more} more QR logins for qr_authorize (untimed)")
+            _, extra = self.qr_logins("qr-extra", {"BENCH_QR_PNG": "0", "BENCH_QR_LIMIT": str(math.ceil(more / THREADS))}, 900)
+            pending += extra
+        random.shuffle(pending)
+        path = self.wrk.write("qr-authorize.tsv", pending)
+        bearer = self.access_token()
+        r = self.wrk.run("qr_authorize", "qr_authorize.lua", API + "/qr/authorize", duration,
+                         {"BENCH_QR": path, "BENCH_BEARER": bearer}, jfr)
+        r["codes"] = len(pending)
+        return r
+
+    def access_token(self):
+        """An access token of the API client for the first seeded user: sign by email to the sink,
+        read the code the sink recorded, verify (untimed)."""
+        self.smtp(True)
+        email = QR_APPROVER
+        offset = os.path.getsize(self.args.sink_file)
+        status, raw = self.http.call("POST", API + "/sign", "id=" + urllib.parse.quote(email))
+        if status != 200:
+            sys.exit(f"sign for the QR approver failed: {status} {raw[:300]!r}")
+        code = wait_for_code(self.args.sink_file, offset, email)
+        status, raw = self.http.call("POST", API + "/verify", f"id={urllib.parse.quote(email)}&code={code}")
+        if status != 200:
+            sys.exit(f"verify for the QR approver failed: {status} {raw[:300]!r}")
+        return json.loads(raw)["results"]["access_token"]
+
+
+def wait_for_code(sink_file, offset, email, timeout=60):
+    """The code the sink recorded for email after offset: the sink writes its line once the mail is
+    accepted, which may be a moment after sign answered."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with open(sink_file) as f:
+            f.seek(offset)
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) == 3 and parts[1] == email and parts[2] != "-":
+                    return parts[2]
+        time.sleep(0.01)
+    sys.exit(f"no code reached the SMTP sink for {email} within {timeout} s")
 
 
 def check_api(http):
@@ -484,6 +648,9 @@ def report(args, facts, before, after, results, summary, memory, started, elapse
         aim = ""
         if key in AIMS:
             aim = f"≥ {AIMS[key]}× cc: " + ("met" if s["ratio"] >= AIMS[key] else "**not met**")
+        if key == "browser_otp" and "browser_password" in summary:
+            x = over(results, "browser_otp", "browser_password")
+            aim += f"≥ 5× browser password: {x:.1f}× " + ("met" if x >= 5 else "**not met**")
         if key == "verify" and "password" in summary:
             x = verify_over_password(results)
             aim += f"; ≥ 10× password: {x:.1f}× " + ("met" if x >= 10 else "**not met**")
@@ -573,8 +740,14 @@ def report(args, facts, before, after, results, summary, memory, started, elapse
     w("exhaust even the highest per-IP cap (100,000 an hour) within a minute; every call still takes its per-IP")
     w("slot exactly as before. Users are seeded with the admin REST API")
     w("(`partialImport`). Codes for `verify` are those mailed to the SMTP sink during the round's")
-    w("`sign (email)` phase (topped up, untimed, when too few); each is used once. Not yet measured:")
-    w("`GET/POST /v1/oauth/qr` and the browser OTP login against Keycloak's password login (later issues).")
+    w("`sign (email)` phase (topped up, untimed, when too few); each is used once. The QR phases send")
+    w(f"`X-Forwarded-For` from {QR_XFF_NETS} addresses per wrk thread (the per-IP create cap is at its highest, 10,000 an hour);")
+    w("`qr_check` and `qr_authorize` use the logins `qr_create` made in the same round (topped up, untimed,")
+    w("when too few), approved with an access token `sign` + `verify` gave a user of the API client. The")
+    w("browser phases run in the 1-iteration-hash realm with the password grant's users, both driven by")
+    w("`bench/browser.py` (Python threads, one per connection, a fresh cookie jar per login), so their ratio")
+    w("compares the two flows and not two load generators; their ratio to `client_credentials` also carries")
+    w("the driver's own cost, so read `browser_otp/browser_password` rather than their × cc.")
     w("")
     return "\n".join(lines)
 
@@ -586,15 +759,22 @@ def ratio_lines(summary, results=None):
             out.append(f"{key}/client_credentials: {s['ratio']:.2f}   (rounds: {', '.join(f'{x:.2f}' for x in s['ratios'])})")
     if results and "verify" in summary and "password" in summary:
         out.append(f"verify/password: {verify_over_password(results):.1f}")
+    if results and "browser_otp" in summary and "browser_password" in summary:
+        out.append(f"browser_otp/browser_password: {over(results, 'browser_otp', 'browser_password'):.2f}")
     return out
 
 
 def verify_over_password(results):
     """Median over the rounds of verify's requests/s ÷ the password grant's in the same round."""
+    return over(results, "verify", "password")
+
+
+def over(results, key, base):
+    """Median over the rounds of key's requests/s ÷ base's in the same round."""
     per_round = {}
     for r in results:
         per_round.setdefault(r["round"], {})[r["endpoint"]] = r["rps"]
-    return statistics.median(x["verify"] / x["password"] for x in per_round.values() if "verify" in x and "password" in x)
+    return statistics.median(x[key] / x[base] for x in per_round.values() if key in x and base in x)
 
 
 def chart(args, summary, results, path):
@@ -670,6 +850,12 @@ def main():
             {"username": PW_USER_FORMAT % i, "email": PW_USER_FORMAT % i, "emailVerified": True, "enabled": True,
              "firstName": "Password", "lastName": f"User {i}",
              "credentials": [{"type": "password", "value": PW_PASSWORD, "temporary": False}]} for i in range(count)]})
+    set_smtp(http, args.smtp_port, CHEAP_REALM)  # the browser OTP phase mails its codes to the sink
+    password_flow = bind_password_browser_flow(http, CHEAP_REALM)
+    log(f"browser password login: client bench-browser-pw bound to the flow \"{password_flow}\"")
+    http.admin("POST", f"/realms/{REALM}/partialImport", {"ifResourceExists": "SKIP", "users": [
+        {"username": QR_APPROVER, "email": QR_APPROVER, "emailVerified": True, "enabled": True,
+         "firstName": "QR", "lastName": "Approver"}]})
     users = Users(http)
     users.ensure(args.users)
     wrk = Wrk(args, http)
@@ -696,6 +882,9 @@ def main():
                 # Enough codes for verify to run the whole phase even at client_credentials' rate.
                 need = math.ceil((1.1 if quick else 1.3) * duration * row["client_credentials"]["rps"])
                 r = phases.verify(duration, jfr, need)
+            elif key == "qr_authorize":
+                need = math.ceil((1.1 if quick else 1.3) * duration * row["client_credentials"]["rps"])
+                r = phases.qr_authorize(duration, jfr, need)
             else:
                 r = getattr(phases, key)(duration, jfr)
             row[key] = r

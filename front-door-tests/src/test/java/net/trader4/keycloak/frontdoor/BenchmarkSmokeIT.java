@@ -26,7 +26,8 @@ class BenchmarkSmokeIT {
             assertEquals(0, bench.awaitExit(Duration.ofMinutes(20)), "bench/run.sh --smoke failed:\n" + bench.tail());
             assertTrue(bench.printed("SMOKE OK"), bench.tail());
             for (String ratio : new String[]{"sign_email/client_credentials:", "verify/client_credentials:",
-                    "verify/password:"}) {
+                    "verify/password:", "qr_create/client_credentials:", "qr_check/client_credentials:",
+                    "qr_authorize/client_credentials:", "browser_otp/browser_password:"}) {
                 assertTrue(bench.printed(ratio), "the ratio line " + ratio + " is printed:\n" + bench.tail());
             }
         }
