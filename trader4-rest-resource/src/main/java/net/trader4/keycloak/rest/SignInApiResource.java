@@ -19,6 +19,7 @@ import net.trader4.keycloak.common.origin.SignInOrigin;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.service.OtpEvents;
 import net.trader4.keycloak.otp.service.OtpService;
 import net.trader4.keycloak.otp.service.SecondFactorStep;
 import net.trader4.keycloak.otp.service.SecondFactorTickets;
@@ -87,16 +88,14 @@ public class SignInApiResource {
     public Response verify(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return calls.answer(() -> {
             RequestFields fields = RequestFields.read(contentType, body, calls.formFields());
-            CodeSignIn codes = new CodeSignIn(session, realm);
+            ClientModel client = calls.apiClient();
+            CodeSignIn codes = new CodeSignIn(session, realm, client);
             Identifier identifier = identify(codes.otp(), fields.required("id"));
             String code = fields.required("code");
-            ClientModel client = calls.apiClient();
-            codes.otp().onBehalfOf(client);
             EventBuilder event = loginEvent(client);
             VerifiedSignIn signIn = ApiCalls.signInCall(() -> codes.verify(identifier, code, calls.clientIp(), event));
             switch (codes.secondFactorNeeded(signIn.user())) {
-                case BROWSER -> throw new ApiError(RestError.BROWSER_LOGIN_REQUIRED,
-                        "This account's second factor is a security key, which only a browser can use: sign in through the login page.");
+                case BROWSER -> throw new ApiError(RestError.BROWSER_LOGIN_REQUIRED, CodeSignIn.SECURITY_KEY_NEEDS_BROWSER);
                 case APP_CODE -> {
                     String token = new SecondFactorStep(session, realm, codes.otp().config()).begin(signIn.user(), client.getClientId());
                     return Envelope.failure(new ApiError(RestError.SECOND_FACTOR_REQUIRED,
@@ -138,7 +137,7 @@ public class SignInApiResource {
         return new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.LOGIN).client(client)
                 .detail(Details.AUTH_METHOD, "openid-connect")
-                .detail(Details.AUTH_TYPE, CodeSignIn.AUTH_TYPE);
+                .detail(Details.AUTH_TYPE, OtpEvents.AUTH_TYPE);
     }
 
     /**

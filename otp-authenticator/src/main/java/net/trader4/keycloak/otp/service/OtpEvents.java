@@ -20,9 +20,10 @@ import org.keycloak.models.UserModel;
  * an account made is {@code REGISTER}; {@code auth_type=trader4-otp} and the {@code channel} detail
  * tell them from Keycloak's own. A destination appears only masked, never in full.
  */
-final class OtpEvents {
+public final class OtpEvents {
 
-    static final String AUTH_TYPE = "trader4-otp";
+    /** {@code auth_type} of every event of a sign-in by code, whichever way in it took. */
+    public static final String AUTH_TYPE = "trader4-otp";
     static final String CHANNEL = "channel";
     static final String DESTINATION = "destination";
     static final String IDENTIFIER_TYPE = "identifier_type";

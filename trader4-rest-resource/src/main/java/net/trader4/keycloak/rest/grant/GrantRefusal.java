@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.common.account.SecondFactor;
 import net.trader4.keycloak.otp.error.OtpException;
+import net.trader4.keycloak.rest.signin.CodeSignIn;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.services.cors.Cors;
@@ -47,7 +48,7 @@ record GrantRefusal(String error, String description, int status, long retryAfte
     /** The code was right, but the account has a second factor this grant cannot ask for. */
     static GrantRefusal secondFactor(SecondFactor.Needed needed) {
         return invalidGrant(needed == SecondFactor.Needed.BROWSER
-                ? "This account's second factor is a security key, which only a browser can use: sign in through the login page."
+                ? CodeSignIn.SECURITY_KEY_NEEDS_BROWSER
                 : "This account also has an authenticator app, which this grant cannot ask for: sign in through the login page.");
     }
 

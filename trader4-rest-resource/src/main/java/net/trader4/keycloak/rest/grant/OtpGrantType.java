@@ -8,6 +8,7 @@ import net.trader4.keycloak.common.account.SecondFactor;
 import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
+import net.trader4.keycloak.otp.service.OtpEvents;
 import net.trader4.keycloak.otp.service.VerifiedSignIn;
 import net.trader4.keycloak.rest.api.ProfileView;
 import net.trader4.keycloak.rest.signin.CodeSignIn;
@@ -43,7 +44,7 @@ public class OtpGrantType extends OAuth2GrantTypeBase {
     @Override
     public Response process(Context context) {
         setContext(context);
-        event.detail(Details.AUTH_METHOD, "oauth_credentials").detail(Details.AUTH_TYPE, CodeSignIn.AUTH_TYPE);
+        event.detail(Details.AUTH_METHOD, "oauth_credentials").detail(Details.AUTH_TYPE, OtpEvents.AUTH_TYPE);
 
         if (!OtpGrantClients.allows(client)) {
             event.detail(Details.REASON, "grant not enabled for the client").error(Errors.NOT_ALLOWED);
@@ -61,8 +62,7 @@ public class OtpGrantType extends OAuth2GrantTypeBase {
         String code = required(CODE);
         String scope = getRequestedScopes();
 
-        CodeSignIn codes = new CodeSignIn(session, realm);
-        codes.otp().onBehalfOf(client);
+        CodeSignIn codes = new CodeSignIn(session, realm, client);
         VerifiedSignIn signIn;
         try {
             Identifier identifier = codes.identify(id);

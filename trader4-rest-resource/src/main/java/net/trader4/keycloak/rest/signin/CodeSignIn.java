@@ -7,11 +7,13 @@ import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
+import net.trader4.keycloak.otp.service.OtpEvents;
 import net.trader4.keycloak.otp.service.OtpService;
 import net.trader4.keycloak.otp.service.VerifiedSignIn;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -25,17 +27,19 @@ import org.keycloak.models.UserModel;
  */
 public final class CodeSignIn {
 
-    /** {@code auth_type} of the events of these sign-ins. */
-    public static final String AUTH_TYPE = "trader4-otp";
+    /** Why an account whose second factor is a security key cannot finish signing in without a browser. */
+    public static final String SECURITY_KEY_NEEDS_BROWSER =
+            "This account's second factor is a security key, which only a browser can use: sign in through the login page.";
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final OtpService otp;
 
-    public CodeSignIn(KeycloakSession session, RealmModel realm) {
+    /** @param client the client the sign-in is for, named in the events of its sends and checks */
+    public CodeSignIn(KeycloakSession session, RealmModel realm, ClientModel client) {
         this.session = session;
         this.realm = realm;
-        this.otp = new OtpService(session, realm, OtpConfig.forRealm(realm));
+        this.otp = new OtpService(session, realm, OtpConfig.forRealm(realm)).onBehalfOf(client);
     }
 
     public OtpService otp() {
@@ -65,7 +69,7 @@ public final class CodeSignIn {
     public static void recordSignIn(EventBuilder event, VerifiedSignIn signIn) {
         event.user(signIn.user()).detail(Details.USERNAME, signIn.user().getUsername());
         if (signIn.registered()) {
-            event.detail(Details.REGISTER_METHOD, AUTH_TYPE);
+            event.detail(Details.REGISTER_METHOD, OtpEvents.AUTH_TYPE);
         }
     }
 
