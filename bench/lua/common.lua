@@ -21,6 +21,38 @@ function bench_lines(path)
   return t
 end
 
+-- This thread's share of the lines of a file (every n-th, from the thread's own offset, so no
+-- line goes to two connections at once), each made into a form body by make(line).
+function bench_share(path, make)
+  local tid = tonumber(wrk.thread:get("tid"))
+  local nt = tonumber(wrk.thread:get("nthreads"))
+  local all = bench_lines(path)
+  local bodies = {}
+  for k = tid + 1, #all, nt do bodies[#bodies + 1] = make(all[k]) end
+  return bodies
+end
+
+-- Form bodies a script posts in turn, again and again (bench_each_again) or each once
+-- (bench_each_once: for what works once, a code or an approval; the thread stops when its share is
+-- answered, and requests a connection sent after the share ran out count as bad, one at most).
+bench_bodies = {}
+local sent_bodies = 0
+
+function bench_each_again()
+  sent_bodies = sent_bodies % #bench_bodies + 1
+  return wrk.format("POST", nil, nil, bench_bodies[sent_bodies])
+end
+
+function bench_each_once()
+  sent_bodies = sent_bodies + 1
+  return wrk.format("POST", nil, nil, bench_bodies[math.min(sent_bodies, #bench_bodies)])
+end
+
+function bench_response_each_once(status, headers, body)
+  bench_response(status, headers, body)
+  if ok_count + bad_count >= #bench_bodies then bench_stop() end
+end
+
 function bench_urlencode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end

@@ -7,16 +7,15 @@ require "common"
 
 setup = bench_setup
 done = bench_done
+request = bench_each_again
 response = bench_response
-
-local bodies, n, i
 
 function init(args)
   local body = os.getenv("BENCH_BODY")
   local users = tonumber(os.getenv("BENCH_USERS") or "0")
   local tid = tonumber(wrk.thread:get("tid"))
   local nt = tonumber(wrk.thread:get("nthreads"))
-  bodies = {}
+  local bodies = {}
   if users > 0 then
     for u = tid, users - 1, nt do
       local user = bench_urlencode(string.format(os.getenv("BENCH_USER_FORMAT"), u))
@@ -25,12 +24,6 @@ function init(args)
   else
     bodies[1] = body
   end
-  n = #bodies
-  i = 0
+  bench_bodies = bodies
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-end
-
-function request()
-  i = i % n + 1
-  return wrk.format("POST", nil, nil, bodies[i])
 end

@@ -6,25 +6,13 @@ require "common"
 
 setup = bench_setup
 done = bench_done
+request = bench_each_again
 response = bench_response
 
-local bodies, n, i
-
 function init(args)
-  local tid = tonumber(wrk.thread:get("tid"))
-  local nt = tonumber(wrk.thread:get("nthreads"))
-  local all = bench_lines(os.getenv("BENCH_QR"))
-  bodies = {}
-  for k = tid + 1, #all, nt do
-    local token, secret = all[k]:match("^([^\t]+)\t(.+)$")
-    bodies[#bodies + 1] = "token=" .. bench_urlencode(token) .. "&secret=" .. bench_urlencode(secret)
-  end
-  n = #bodies
-  i = 0
+  bench_bodies = bench_share(os.getenv("BENCH_QR"), function(line)
+    local token, secret = line:match("^([^\t]+)\t(.+)$")
+    return "token=" .. bench_urlencode(token) .. "&secret=" .. bench_urlencode(secret)
+  end)
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-end
-
-function request()
-  i = i % n + 1
-  return wrk.format("POST", nil, nil, bodies[i])
 end
