@@ -2,7 +2,6 @@ package net.trader4.keycloak.otp.error;
 
 import net.trader4.keycloak.common.account.AccountError;
 import net.trader4.keycloak.common.error.SignInException;
-import net.trader4.keycloak.otp.limit.SendGuard;
 
 /** A step of the one-time-code engine refused; the message is written for the person signing in. */
 public class OtpException extends SignInException {

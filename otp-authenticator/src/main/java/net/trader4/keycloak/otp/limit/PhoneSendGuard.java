@@ -7,9 +7,10 @@ import net.trader4.keycloak.common.limit.LimitKeys;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.config.OtpConfigProperties;
-import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
+import net.trader4.keycloak.otp.error.SendGuard;
+import net.trader4.keycloak.otp.identifier.Identifier;
 
 /**
  * Guards against SMS pumping and toll fraud: every SMS or call costs money, and fraudsters

@@ -13,7 +13,7 @@ import net.trader4.keycloak.otp.channel.DeliveryException;
 import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
-import net.trader4.keycloak.otp.limit.SendGuard;
+import net.trader4.keycloak.otp.error.SendGuard;
 
 /**
  * The meters of one-time codes on Keycloak's {@code /metrics}: codes sent, sends refused, code

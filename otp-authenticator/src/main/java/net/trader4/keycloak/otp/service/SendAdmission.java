@@ -10,7 +10,7 @@ import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.limit.PhoneSendGuard;
-import net.trader4.keycloak.otp.limit.SendGuard;
+import net.trader4.keycloak.otp.error.SendGuard;
 
 /**
  * The limits every code to a destination passes before it is sent, whatever it is for (a sign-in,

@@ -15,7 +15,7 @@ import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.UserLookup;
-import net.trader4.keycloak.otp.limit.SendGuard;
+import net.trader4.keycloak.otp.error.SendGuard;
 import net.trader4.keycloak.wallet.InvalidWalletAddressException;
 import net.trader4.keycloak.wallet.WalletAddress;
 import net.trader4.keycloak.wallet.WalletAddressParser;

@@ -6,12 +6,13 @@ import java.util.Map;
 import net.trader4.keycloak.common.limit.InMemorySingleUseObjects;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
+import net.trader4.keycloak.otp.error.SendGuard;
 import net.trader4.keycloak.otp.identifier.Identifier;
 import net.trader4.keycloak.otp.identifier.IdentifierClassifier;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import net.trader4.keycloak.otp.identifier.InvalidIdentifierException;
-import net.trader4.keycloak.otp.error.OtpError;
-import net.trader4.keycloak.otp.error.OtpException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -6,7 +6,7 @@ import net.trader4.keycloak.otp.channel.DeliveryException;
 import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.otp.identifier.Identifier;
-import net.trader4.keycloak.otp.limit.SendGuard;
+import net.trader4.keycloak.otp.error.SendGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.Time;

@@ -1,4 +1,4 @@
-package net.trader4.keycloak.otp.limit;
+package net.trader4.keycloak.otp.error;
 
 /**
  * The limits a code (or wallet message) passes before it goes out, each named as metrics and
