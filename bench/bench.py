@@ -81,12 +81,16 @@ ENDPOINTS = [
                                          "SMTP sink, until the redirect with code= (not redeemed); one unit = one login"),
     ("browser_password", "browser password login", "Keycloak's own browser flow (username + password form) "
                                                    "of the same realm and users, 1-iteration hash, measured by the same driver"),
+    ("browser_password_default", "browser password login, default hashing",
+     f"the same login in the bench realm itself, its {PW_USERS} password users in turn with the realm's default "
+     "password hashing: the baseline of the browser OTP login's aim"),
     # Add a phase function in Phases below and a row here; the report and chart pick them up.
 ]
 ANALYSIS_MARKER = "<!-- analysis: written by hand, kept when bench/run.sh rewrites this file -->"
 AIMS = {"verify": 0.5, "sign_log": 0.8, "sign_email": 0.8, "qr_create": 0.5, "qr_check": 1.0}
 VERIFY_OVER_CHEAP_PASSWORD = 1.2  # verify ÷ Keycloak's session-creating login without hashing
 CHALLENGE_BYTES_AIM = 1024
+BROWSER_BASELINE = "browser_password_default"  # what a user of Keycloak's password login pays, hashing included
 
 
 def log(msg):
@@ -419,6 +423,11 @@ class Phases:
         return self.wrk.drive("browser_password", duration, users, lambda b, user, n: browser.password_login(
             b, CHEAP_REALM, "bench-browser-pw", user, PW_PASSWORD, n), jfr)
 
+    def browser_password_default(self, duration, jfr):
+        users = [PW_USER_FORMAT % i for i in range(PW_USERS)]
+        return self.wrk.drive("browser_password_default", duration, users, lambda b, user, n: browser.password_login(
+            b, REALM, "bench-browser-pw", user, PW_PASSWORD, n), jfr)
+
     def qr_logins(self, name, env_extra, duration, label="prepare QR logins (untimed)", jfr=None):
         """Runs qr_create.lua writing every created login to files/<name>.<tid>; returns the
         wrk result and the "token<TAB>secret" lines of all threads."""
@@ -652,9 +661,9 @@ def report(args, facts, before, after, results, summary, memory, started, elapse
         aim = ""
         if key in AIMS:
             aim = f"≥ {AIMS[key]}× cc: " + ("met" if s["ratio"] >= AIMS[key] else "**not met**")
-        if key == "browser_otp" and "browser_password" in summary:
-            x = over(results, "browser_otp", "browser_password")
-            aim += f"≥ 5× browser password: {x:.1f}× " + ("met" if x >= 5 else "**not met**")
+        if key == "browser_otp" and BROWSER_BASELINE in summary:
+            x = over(results, "browser_otp", BROWSER_BASELINE)
+            aim += f"≥ 5× browser password (default hashing): {x:.1f}× " + ("met" if x >= 5 else "**not met**")
         if key == "verify" and "password_cheap" in summary:
             x = over(results, "verify", "password_cheap")
             aim += f"; ≥ {VERIFY_OVER_CHEAP_PASSWORD}× 1-iteration password: {x:.2f}× " + (
@@ -753,10 +762,11 @@ def report(args, facts, before, after, results, summary, memory, started, elapse
     w(f"`X-Forwarded-For` from {QR_XFF_NETS} addresses per wrk thread (the per-IP create cap is at its highest, 10,000 an hour);")
     w("`qr_check` and `qr_authorize` use the logins `qr_create` made in the same round (topped up, untimed,")
     w("when too few), approved with an access token `sign` + `verify` gave a user of the API client. The")
-    w("browser phases run in the 1-iteration-hash realm with the password grant's users, both driven by")
-    w("`bench/browser.py` (Python threads, one per connection, a fresh cookie jar per login), so their ratio")
-    w("compares the two flows and not two load generators; their ratio to `client_credentials` also carries")
-    w("the driver's own cost, so read `browser_otp/browser_password` rather than their × cc.")
+    w("browser phases are all driven by `bench/browser.py` (Python threads, one per connection, a fresh cookie")
+    w("jar per login), so their ratios compare flows and not load generators; their ratio to `client_credentials`")
+    w("also carries the driver's own cost, so read `browser_otp/browser_password_default` (the aim: Keycloak's")
+    w("password login as its users pay for it, hashing included) and `browser_otp/browser_password` (the same")
+    w("login in the 1-iteration-hash realm with the password grant's users: the flows alone) rather than their × cc.")
     w("")
     return "\n".join(lines)
 
@@ -770,8 +780,9 @@ def ratio_lines(summary, results=None):
         out.append(f"verify/password_cheap: {over(results, 'verify', 'password_cheap'):.2f}")
     if results and "verify" in summary and "password" in summary:
         out.append(f"verify/password: {verify_over_password(results):.1f}")
-    if results and "browser_otp" in summary and "browser_password" in summary:
-        out.append(f"browser_otp/browser_password: {over(results, 'browser_otp', 'browser_password'):.2f}")
+    for base in ("browser_password", BROWSER_BASELINE):
+        if results and "browser_otp" in summary and base in summary:
+            out.append(f"browser_otp/{base}: {over(results, 'browser_otp', base):.2f}")
     return out
 
 
@@ -865,6 +876,7 @@ def main():
              "credentials": [{"type": "password", "value": PW_PASSWORD, "temporary": False}]} for i in range(count)]})
     set_smtp(http, args.smtp_port, CHEAP_REALM)  # the browser OTP phase mails its codes to the sink
     password_flow = bind_password_browser_flow(http, CHEAP_REALM)
+    bind_password_browser_flow(http, REALM)
     log(f"browser password login: client bench-browser-pw bound to the flow \"{password_flow}\"")
     http.admin("POST", f"/realms/{REALM}/partialImport", {"ifResourceExists": "SKIP", "users": [
         {"username": QR_APPROVER, "email": QR_APPROVER, "emailVerified": True, "enabled": True,

@@ -27,7 +27,8 @@ class BenchmarkSmokeIT {
             assertTrue(bench.printed("SMOKE OK"), bench.tail());
             for (String ratio : new String[]{"sign_email/client_credentials:", "verify/client_credentials:",
                     "verify/password:", "qr_create/client_credentials:", "qr_check/client_credentials:",
-                    "qr_authorize/client_credentials:", "browser_otp/browser_password:"}) {
+                    "qr_authorize/client_credentials:", "browser_otp/browser_password:",
+                    "browser_otp/browser_password_default:"}) {
                 assertTrue(bench.printed(ratio), "the ratio line " + ratio + " is printed:\n" + bench.tail());
             }
         }
