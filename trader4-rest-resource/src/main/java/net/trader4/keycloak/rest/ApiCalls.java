@@ -1,5 +1,6 @@
 package net.trader4.keycloak.rest;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.PublicBaseUrl;
 import net.trader4.keycloak.rest.api.RestError;
 import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.jboss.logging.Logger;
@@ -73,6 +75,11 @@ final class ApiCalls {
     String apiClientId() {
         String configured = realm.getAttribute(API_CLIENT_ATTRIBUTE);
         return configured == null || configured.isBlank() ? DEFAULT_API_CLIENT : configured.trim();
+    }
+
+    /** The realm's public base URL of this API ({@value PublicBaseUrl#ATTRIBUTE}), when it sets a valid one. */
+    Optional<PublicBaseUrl> publicBaseUrl() {
+        return PublicBaseUrl.read(realm.getId(), realm.getName(), realm.getAttribute(PublicBaseUrl.ATTRIBUTE), LOG::warn);
     }
 
     /** The client the API issues tokens to, checked as fit for it. */

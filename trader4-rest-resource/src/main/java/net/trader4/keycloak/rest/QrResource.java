@@ -68,8 +68,10 @@ public class QrResource {
             QrLinks links = QrLinks.toShare(session, realm);
             QrCreated created = service().create(QrOrigin.API, client, null);
             QrLoginRequest request = created.request();
+            String image = calls.publicBaseUrl().map(api -> api.qrImage(request.token()))
+                    .orElseGet(() -> links.image(request.token()));
             return Envelope.ok("Qr Code login image created successfully", new QrCreatedResult(request.token(),
-                    QrTimestamps.iso(request.expiresAtMillis()), links.image(request.token()), created.secret()));
+                    QrTimestamps.iso(request.expiresAtMillis()), image, created.secret()));
         });
     }
 

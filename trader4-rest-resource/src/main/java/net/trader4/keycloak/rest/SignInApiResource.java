@@ -167,12 +167,15 @@ public class SignInApiResource {
         return new QrResource(session, realm, calls);
     }
 
-    /** The API's contract (OpenAPI 3.1), naming this realm's API in {@code servers}. */
+    /** The API's contract (OpenAPI 3.1), naming this realm's API in {@code servers}, at its public base URL when the realm sets one. */
     @GET
     @Path("v1/oauth/" + CONTRACT)
     public Response contract() {
-        return calls.answer(() -> Response.ok(OpenApiDocument.forRealm(realm.getName(), SignInOrigin.of(session, realm)), Envelope.JSON)
-                .build());
+        return calls.answer(() -> {
+            String document = calls.publicBaseUrl().map(api -> OpenApiDocument.forServer(api.server()))
+                    .orElseGet(() -> OpenApiDocument.forRealm(realm.getName(), SignInOrigin.of(session, realm)));
+            return Response.ok(document, Envelope.JSON).build();
+        });
     }
 
     /** What the browser-flow QR login page polls; the login is found through its cookie. */

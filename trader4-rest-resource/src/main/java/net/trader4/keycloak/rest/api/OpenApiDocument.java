@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The API's contract, {@code openapi.json} beside this class: the file the tests hold the API to,
- * served as it is except for {@code servers}, which names the realm that answers.
+ * served as it is except for {@code servers}, which names the realm that answers or the API's
+ * public base URL.
  */
 public final class OpenApiDocument {
 
@@ -34,9 +35,13 @@ public final class OpenApiDocument {
      */
     public static String forRealm(String realmName, Optional<URI> configuredOrigin) {
         String path = realmApiPath(realmName);
-        String api = configuredOrigin.map(origin -> origin.toString().replaceAll("/+$", "") + path).orElse(path);
+        return forServer(configuredOrigin.map(origin -> origin.toString().replaceAll("/+$", "") + path).orElse(path));
+    }
+
+    /** The document naming one server, the URL the API's paths ({@code /v1/oauth/...}) follow. */
+    public static String forServer(String url) {
         ObjectNode document = shipped();
-        document.putArray("servers").addObject().put("url", api);
+        document.putArray("servers").addObject().put("url", url);
         return Envelope.write(document);
     }
 

@@ -131,6 +131,15 @@ class OpenApiDocumentTest {
         assertEquals(document.path("paths"), unconfigured.path("paths"), "the paths are served as shipped");
     }
 
+    @Test
+    void behindAProxyThatServesTheContractsPathsTheServerIsThePublicBaseUrl() throws Exception {
+        JsonNode behindProxy = JSON.readTree(OpenApiDocument.forServer(PublicBaseUrl.parse("https://api.example.com/").server()));
+        assertEquals("https://api.example.com", behindProxy.at("/servers/0/url").asText());
+        assertEquals(1, behindProxy.path("servers").size());
+        assertTrue(behindProxy.path("paths").has("/v1/oauth/sign"), "paths that follow the server make the contract's own URLs");
+        assertEquals(document.path("paths"), behindProxy.path("paths"));
+    }
+
     /** code → the statuses the document's operations answer it with (the 405 of every path included). */
     private Map<String, Set<Integer>> errorStatusesOfOperations() {
         Map<String, Set<Integer>> codes = new java.util.TreeMap<>();
