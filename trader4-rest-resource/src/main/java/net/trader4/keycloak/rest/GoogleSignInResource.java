@@ -85,7 +85,7 @@ public class GoogleSignInResource {
     }
 
     private GoogleSignIn googleSignIn() throws ApiError {
-        return new GoogleSignIn(session, realm, calls.apiClient());
+        return new GoogleSignIn(session, realm, calls.apiClient(), calls.publicBaseUrl());
     }
 
     /** Back to the app's registered redirect URI with one parameter and its state; never tokens. */

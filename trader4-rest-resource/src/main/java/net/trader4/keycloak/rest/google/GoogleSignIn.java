@@ -2,6 +2,7 @@ package net.trader4.keycloak.rest.google;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -9,8 +10,11 @@ import net.trader4.keycloak.common.account.SecondFactor;
 import net.trader4.keycloak.common.limit.LimitKeys;
 import net.trader4.keycloak.common.limit.RateLimiter;
 import net.trader4.keycloak.otp.config.OtpConfig;
+import net.trader4.keycloak.otp.error.OtpError;
+import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
+import net.trader4.keycloak.rest.api.PublicBaseUrl;
 import net.trader4.keycloak.rest.api.RestError;
 import net.trader4.keycloak.rest.api.results.Profile;
 import net.trader4.keycloak.rest.token.CodeRedemption;
@@ -37,7 +41,9 @@ import org.keycloak.representations.AccessTokenResponse;
  * through Keycloak's authorization endpoint with {@code kc_idp_hint=google}, PKCE and a state this
  * server keeps; the callback redeems the code inside this server and hands the result to the app
  * as a one-time code (never tokens in a URL; PKCE-bound to the app) or, without an app, as the
- * envelope.
+ * envelope. The browser comes back to the callback on the API's public base URL when the realm
+ * sets one; the authorization endpoint, its login pages and the broker's own endpoint at Google
+ * stay Keycloak's.
  */
 public final class GoogleSignIn {
 
@@ -49,11 +55,13 @@ public final class GoogleSignIn {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ClientModel client;
+    private final Optional<PublicBaseUrl> publicBaseUrl;
 
-    public GoogleSignIn(KeycloakSession session, RealmModel realm, ClientModel client) {
+    public GoogleSignIn(KeycloakSession session, RealmModel realm, ClientModel client, Optional<PublicBaseUrl> publicBaseUrl) {
         this.session = session;
         this.realm = realm;
         this.client = client;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     /** The redirect that starts the sign-in. */
@@ -72,15 +80,17 @@ public final class GoogleSignIn {
         if (redirect != null && appChallenge.isEmpty() && !redirect.startsWith("https://")) {
             throw ApiError.invalidRequest("code_challenge (PKCE, S256) is required for a redirect_uri that is not https.");
         }
+        String callback = callbackUri();
+        requireRegisteredPublicCallback(callback);
         takeStartSlot();
         String verifier = PkceUtils.generateCodeVerifier();
         String state = SecretGenerator.getInstance().randomBytesHex(24);
         session.singleUseObjects().put(stateKey(state), STATE_TTL_SECONDS,
-                new GoogleSignInState(verifier, redirect, appState, appChallenge.challenge()).toNotes());
+                new GoogleSignInState(verifier, redirect, appState, appChallenge.challenge(), callback).toNotes());
         URI authorization = OIDCLoginProtocolService.authUrl(session.getContext().getUri().getBaseUriBuilder())
                 .queryParam(OAuth2Constants.CLIENT_ID, client.getClientId())
                 .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
-                .queryParam(OAuth2Constants.REDIRECT_URI, callbackUri())
+                .queryParam(OAuth2Constants.REDIRECT_URI, callback)
                 .queryParam(OAuth2Constants.SCOPE, OAuth2Constants.SCOPE_OPENID)
                 .queryParam(OAuth2Constants.STATE, state)
                 .queryParam(OAuth2Constants.CODE_CHALLENGE, PkceUtils.generateS256CodeChallenge(verifier))
@@ -88,6 +98,18 @@ public final class GoogleSignIn {
                 .queryParam("kc_idp_hint", IDP_ALIAS)
                 .build(realm.getName());
         return Response.seeOther(authorization).header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * A callback on the public base URL is a redirect URI the operator must add to the API client:
+     * without it, Keycloak's authorization endpoint would end the sign-in on its own error page.
+     */
+    private void requireRegisteredPublicCallback(String callback) throws ApiError {
+        if (publicBaseUrl.isPresent() && RedirectUtils.verifyRedirectUri(session, callback, client) == null) {
+            throw ApiError.from(new OtpException(OtpError.CLIENT_NOT_CONFIGURED, "Google sign-in needs " + callback
+                    + " among the valid redirect URIs of client '" + client.getClientId() + "' (the realm's "
+                    + PublicBaseUrl.ATTRIBUTE + " puts the callback there)."));
+        }
     }
 
     /** Every start stores a state for minutes: an anonymous caller must not be able to fill the store. */
@@ -121,7 +143,8 @@ public final class GoogleSignIn {
                 .event(EventType.CODE_TO_TOKEN).client(client);
         CodeRedemption.Redeemed redeemed;
         try {
-            redeemed = new CodeRedemption(session, realm).redeem(code, client, callbackUri(), started.codeVerifier(), event);
+            redeemed = new CodeRedemption(session, realm).redeem(code, client, started.callbackOr(callbackUri()),
+                    started.codeVerifier(), event);
         } catch (ApiError e) {
             event.error(Errors.INVALID_CODE);
             throw e;
@@ -192,9 +215,11 @@ public final class GoogleSignIn {
         }
     }
 
+    /** On the API's public base URL when the realm sets one, else under Keycloak's realm resource. */
     String callbackUri() {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms").path(realm.getName()).path("trader4/v1/oauth/google/callback").build().toString();
+        return publicBaseUrl.map(PublicBaseUrl::googleCallback).orElseGet(() -> UriBuilder
+                .fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms").path(realm.getName()).path("trader4/v1/oauth/google/callback").build().toString());
     }
 
     private String stateKey(String state) {

@@ -11,8 +11,10 @@ import java.util.Map;
  * @param appRedirect  the app's registered redirect URI, or empty for an answer in the envelope
  * @param appState     the app's own {@code state}, handed back unchanged
  * @param appChallenge the app's PKCE challenge (S256) for the hand-off code, or empty
+ * @param callback     the redirect URI of the authorization request, which the code is redeemed
+ *                     with; empty in a state stored before it was kept
  */
-record GoogleSignInState(String codeVerifier, String appRedirect, String appState, String appChallenge) {
+record GoogleSignInState(String codeVerifier, String appRedirect, String appState, String appChallenge, String callback) {
 
     Map<String, String> toNotes() {
         Map<String, String> notes = new HashMap<>();
@@ -20,6 +22,7 @@ record GoogleSignInState(String codeVerifier, String appRedirect, String appStat
         notes.put("redirect", appRedirect == null ? "" : appRedirect);
         notes.put("state", appState == null ? "" : appState);
         notes.put("challenge", appChallenge == null ? "" : appChallenge);
+        notes.put("callback", callback == null ? "" : callback);
         return notes;
     }
 
@@ -28,7 +31,12 @@ record GoogleSignInState(String codeVerifier, String appRedirect, String appStat
             return null;
         }
         return new GoogleSignInState(notes.get("verifier"), notes.getOrDefault("redirect", ""), notes.getOrDefault("state", ""),
-                notes.getOrDefault("challenge", ""));
+                notes.getOrDefault("challenge", ""), notes.getOrDefault("callback", ""));
+    }
+
+    /** The callback the sign-in started with, so a change of the setting meanwhile does not break it. */
+    String callbackOr(String current) {
+        return callback == null || callback.isEmpty() ? current : callback;
     }
 
     boolean answersInEnvelope() {
