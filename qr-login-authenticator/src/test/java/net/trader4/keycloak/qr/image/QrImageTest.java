@@ -6,13 +6,17 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.QRCodeWriter;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,5 +41,21 @@ class QrImageTest {
         }
         assertTrue(image.getRGB(image.getWidth() / 2, image.getHeight() / 2) == white
                 || image.getRGB(image.getWidth() / 2, image.getHeight() / 2) == 0xFF000000);
+    }
+
+    @Test
+    void everyPixelIsTheOneZxingsOwnWriterDraws() throws Exception {
+        BitMatrix matrix = new QRCodeWriter().encode("https://id.example.com/realms/trader4/trader4/v1/oauth/qr/tr42",
+                BarcodeFormat.QR_CODE, 97, 97);
+        BufferedImage expected = MatrixToImageWriter.toBufferedImage(matrix);
+        BufferedImage drawn = QrImage.image(matrix);
+        int black = 0;
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                assertEquals(expected.getRGB(x, y), drawn.getRGB(x, y), "pixel " + x + "," + y);
+                black += matrix.get(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(black > 0, "the code has black modules");
     }
 }
