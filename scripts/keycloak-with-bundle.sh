@@ -4,7 +4,7 @@
 
 KC_VERSION=26.7.3
 # What the bundle is built from: a change to any of these rebuilds it.
-BUNDLE_SOURCES=(pom.xml otp-authenticator qr-login-authenticator trader4-rest-resource themes bundle)
+BUNDLE_SOURCES=(pom.xml trader4-common wallet-signatures otp-authenticator twilio-delivery qr-login-authenticator trader4-rest-resource trader4-admin themes bundle)
 
 # Sets BUNDLE_JAR to the drop-in bundle, building it first when it is missing or stale.
 ensure_bundle() {

@@ -25,6 +25,7 @@ class ServerInfoIT {
     void everyProviderOfTheBundleShowsItsVersionInServerInfo() {
         Map<String, SpiInfoRepresentation> spis = admin.serverInfo().getInfo().getProviders();
         Map<String, String> ours = Map.of(
+                "admin-realm-restapi-extension", "trader4",
                 "authenticator", "trader4-otp-form",
                 "required-action", "trader4-verified-phone-number",
                 "realm-restapi-extension", "trader4",

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.common.error.SignInException;
+import net.trader4.keycloak.common.settings.CommonSettings;
+import net.trader4.keycloak.common.settings.RealmSettings;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
 import net.trader4.keycloak.rest.api.PublicBaseUrl;
@@ -20,8 +22,8 @@ import org.keycloak.models.RealmModel;
 final class ApiCalls {
 
     /** Realm attribute naming the client tokens are issued to. */
-    static final String API_CLIENT_ATTRIBUTE = "trader4.api.clientId";
-    static final String DEFAULT_API_CLIENT = "trader4-api";
+    static final String API_CLIENT_ATTRIBUTE = CommonSettings.API_CLIENT_ID;
+    static final String DEFAULT_API_CLIENT = CommonSettings.DEFAULT_API_CLIENT_ID;
 
     private static final Logger LOG = Logger.getLogger(ApiCalls.class);
 
@@ -73,8 +75,8 @@ final class ApiCalls {
     }
 
     String apiClientId() {
-        String configured = realm.getAttribute(API_CLIENT_ATTRIBUTE);
-        return configured == null || configured.isBlank() ? DEFAULT_API_CLIENT : configured.trim();
+        String configured = RealmSettings.value(realm, API_CLIENT_ATTRIBUTE);
+        return configured == null ? DEFAULT_API_CLIENT : configured.trim();
     }
 
     /** The realm's public base URL of this API ({@value PublicBaseUrl#ATTRIBUTE}), when it sets a valid one. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import net.trader4.keycloak.common.settings.RealmSettings;
 import org.keycloak.Config;
 import org.keycloak.models.RealmModel;
 
@@ -32,25 +33,19 @@ final class TwilioSettingsLookup {
      *                                  complete set of its own; the message names the settings
      */
     static Function<String, String> forRealm(RealmModel realm, List<Config.Scope> providerOptions) {
-        Function<String, String> fromRealm = name -> blankToNull(realm.getAttribute(REALM_ATTRIBUTE_PREFIX + name));
+        Function<String, String> fromRealm = name -> blankToNull(RealmSettings.value(realm, REALM_ATTRIBUTE_PREFIX + name));
         Function<String, String> fromServer = name -> providerOptions.stream()
                 .filter(Objects::nonNull)
                 .map(options -> blankToNull(options.get(name)))
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
+        String problem = ownCredentialsProblem(fromRealm);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         boolean realmCredentials = CREDENTIALS.stream().anyMatch(name -> fromRealm.apply(name) != null);
         boolean realmEndpoint = fromRealm.apply(API_BASE_URL) != null;
-        if ((realmCredentials || realmEndpoint) && !completeCredentials(fromRealm)) {
-            throw new IllegalArgumentException(realmEndpoint
-                    ? "the realm sets " + REALM_ATTRIBUTE_PREFIX + API_BASE_URL + " but not its own complete credentials ("
-                            + REALM_ATTRIBUTE_PREFIX + ACCOUNT_SID + " with " + REALM_ATTRIBUTE_PREFIX + AUTH_TOKEN + ", or "
-                            + REALM_ATTRIBUTE_PREFIX + API_KEY_SID + " with " + REALM_ATTRIBUTE_PREFIX + API_KEY_SECRET
-                            + "); the server's credentials are only sent to the server's endpoint"
-                    : "the realm sets some Twilio credentials but not a complete set (" + REALM_ATTRIBUTE_PREFIX
-                            + ACCOUNT_SID + " with " + REALM_ATTRIBUTE_PREFIX + AUTH_TOKEN + ", or "
-                            + REALM_ATTRIBUTE_PREFIX + API_KEY_SID + " with " + REALM_ATTRIBUTE_PREFIX + API_KEY_SECRET + ")");
-        }
         boolean credentialsFromRealm = realmCredentials || realmEndpoint;
         return name -> {
             if (CREDENTIALS.contains(name)) {
@@ -59,6 +54,28 @@ final class TwilioSettingsLookup {
             String value = fromRealm.apply(name);
             return value != null ? value : fromServer.apply(name);
         };
+    }
+
+    /**
+     * What is wrong when a realm names an endpoint or credentials without a complete set of its
+     * own; {@code null} when nothing is.
+     *
+     * @param fromRealm the realm's Twilio settings by name without prefix
+     */
+    static String ownCredentialsProblem(Function<String, String> fromRealm) {
+        boolean realmCredentials = CREDENTIALS.stream().anyMatch(name -> blankToNull(fromRealm.apply(name)) != null);
+        boolean realmEndpoint = blankToNull(fromRealm.apply(API_BASE_URL)) != null;
+        if (!(realmCredentials || realmEndpoint) || completeCredentials(name -> blankToNull(fromRealm.apply(name)))) {
+            return null;
+        }
+        return realmEndpoint
+                ? "the realm sets " + REALM_ATTRIBUTE_PREFIX + API_BASE_URL + " but not its own complete credentials ("
+                        + REALM_ATTRIBUTE_PREFIX + ACCOUNT_SID + " with " + REALM_ATTRIBUTE_PREFIX + AUTH_TOKEN + ", or "
+                        + REALM_ATTRIBUTE_PREFIX + API_KEY_SID + " with " + REALM_ATTRIBUTE_PREFIX + API_KEY_SECRET
+                        + "); the server's credentials are only sent to the server's endpoint"
+                : "the realm sets some Twilio credentials but not a complete set (" + REALM_ATTRIBUTE_PREFIX
+                        + ACCOUNT_SID + " with " + REALM_ATTRIBUTE_PREFIX + AUTH_TOKEN + ", or "
+                        + REALM_ATTRIBUTE_PREFIX + API_KEY_SID + " with " + REALM_ATTRIBUTE_PREFIX + API_KEY_SECRET + ")";
     }
 
     private static boolean completeCredentials(Function<String, String> settings) {

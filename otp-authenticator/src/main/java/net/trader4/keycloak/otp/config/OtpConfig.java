@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
 
 import net.trader4.keycloak.common.account.SecondFactor;
 import net.trader4.keycloak.common.settings.IntSetting;
+import net.trader4.keycloak.common.settings.RealmSettings;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import org.keycloak.models.RealmModel;
 
 /**
- * The OTP settings in force for one realm (or one flow execution), read once, typed and clamped
- * to safe bounds: a typo never turns a limit off.
+ * The OTP settings in force for one realm (or one flow step), typed and clamped to safe bounds
+ * when read: a value imported with the realm that was never checked still never turns a limit off.
  */
 public final class OtpConfig {
 
@@ -33,16 +34,15 @@ public final class OtpConfig {
 
     /** The realm's settings: realm attributes {@code trader4.otp.<name>}. */
     public static OtpConfig forRealm(RealmModel realm) {
-        Map<String, String> attributes = realm.getAttributes();
-        return new OtpConfig(name -> attributes.get(OtpConfigProperties.PREFIX + name));
+        return new OtpConfig(RealmSettings.lookup(realm, OtpConfigProperties.PREFIX));
     }
 
     /** Execution settings first, then the realm's: a flow can tighten or relax one setting alone. */
     public static OtpConfig layered(Map<String, String> first, RealmModel realm) {
-        Map<String, String> attributes = realm.getAttributes();
+        Function<String, String> fromRealm = RealmSettings.lookup(realm, OtpConfigProperties.PREFIX);
         return new OtpConfig(name -> {
             String value = first == null ? null : first.get(name);
-            return value == null || value.isBlank() ? attributes.get(OtpConfigProperties.PREFIX + name) : value;
+            return value == null || value.isBlank() ? fromRealm.apply(name) : value;
         });
     }
 

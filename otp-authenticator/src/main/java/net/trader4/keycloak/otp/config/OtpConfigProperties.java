@@ -5,6 +5,8 @@ import java.util.Set;
 
 import net.trader4.keycloak.common.account.SecondFactor;
 import net.trader4.keycloak.common.settings.IntSetting;
+import net.trader4.keycloak.common.settings.RealmSetting;
+import net.trader4.keycloak.common.settings.SettingsGroup;
 
 /**
  * Names, defaults and safe bounds of the OTP settings. A realm sets them as realm attributes
@@ -65,6 +67,39 @@ public final class OtpConfigProperties {
             RESEND_COOLDOWN_SECONDS, SENDS_PER_IDENTIFIER_PER_HOUR, SENDS_PER_IP_PER_HOUR, FAILURES_PER_IP_PER_HOUR,
             FAILURES_PER_REALM_PER_HOUR, GOOGLE_STARTS_PER_IP_PER_HOUR,
             PHONE_SENDS_PER_PREFIX_PER_HOUR, PHONE_SENDS_PER_COUNTRY_PER_HOUR, PHONE_SENDS_PER_HOUR);
+
+    /** The realm settings of one-time codes as the admin console and the admin REST resource show them. */
+    public static final SettingsGroup GROUP = new SettingsGroup("One-time codes", List.of(
+            RealmSetting.integer(PREFIX, CODE_LENGTH, "Code length"),
+            RealmSetting.integer(PREFIX, CODE_TTL_SECONDS, "Code lifetime (seconds)"),
+            RealmSetting.integer(PREFIX, MAX_ATTEMPTS, "Tries per code"),
+            RealmSetting.integer(PREFIX, RESEND_COOLDOWN_SECONDS, "Resend cooldown (seconds)"),
+            RealmSetting.integer(PREFIX, SENDS_PER_IDENTIFIER_PER_HOUR, "Codes per identifier per hour"),
+            RealmSetting.integer(PREFIX, SENDS_PER_IP_PER_HOUR, "Codes per client IP per hour"),
+            RealmSetting.integer(PREFIX, FAILURES_PER_IP_PER_HOUR, "Wrong codes per client IP per hour"),
+            RealmSetting.integer(PREFIX, FAILURES_PER_REALM_PER_HOUR, "Wrong codes per realm per hour"),
+            RealmSetting.integer(PREFIX, GOOGLE_STARTS_PER_IP_PER_HOUR, "Google sign-ins per client IP per hour"),
+            RealmSetting.integer(PREFIX, PHONE_SENDS_PER_PREFIX_PER_HOUR, "Texts and calls per number range per hour"),
+            RealmSetting.integer(PREFIX, PHONE_SENDS_PER_COUNTRY_PER_HOUR, "Texts and calls per country per hour"),
+            RealmSetting.integer(PREFIX, PHONE_SENDS_PER_HOUR, "Texts and calls per hour (budget)"),
+            RealmSetting.list(PREFIX + CHANNELS, "Delivery channels",
+                    "Channel ids in order of preference.", String.join(",", DEFAULT_CHANNELS), RealmSetting.NAME),
+            RealmSetting.list(PREFIX + ALLOWED_IDENTIFIER_TYPES, "Identifier kinds",
+                    "Kinds of identifier accepted; a browser flow's step may offer fewer. Empty: all.",
+                    "email,mobile,landline,wallet", List.of("email", "mobile", "landline", "wallet")),
+            RealmSetting.list(PREFIX + ALLOWED_COUNTRIES, "Phone countries",
+                    "Destination countries phones may be in (ISO 3166 codes). Empty: all.", null, RealmSetting.REGION_CODE),
+            RealmSetting.list(PREFIX + ALLOWED_RISKY_NUMBER_TYPES, "Risky number types accepted",
+                    "Number types refused by default as a toll-fraud route that the realm accepts anyway.", null,
+                    List.of("UAN", "VOIP", "PERSONAL_NUMBER")),
+            RealmSetting.text(PREFIX + DEFAULT_REGION, "Default phone region",
+                    "ISO 3166 region for numbers written without +. Empty: E.164 numbers only.", null, RealmSetting.REGION_CODE),
+            RealmSetting.bool(PREFIX + AUTO_REGISTER, "Auto-registration",
+                    "Create the account on the first successful sign-in by email or phone (never for wallets).", false),
+            RealmSetting.bool(PREFIX + HONOUR_SECOND_FACTOR, "Honour second factors",
+                    "Ask for the authenticator app, or refuse, when the account has a second factor.", true),
+            RealmSetting.bool(PREFIX + DEV_LOG_CHANNEL, "Print codes to the log (development only)",
+                    "Print codes to the server log when no channel can send them. Never in production.", false)));
 
     private OtpConfigProperties() {
     }

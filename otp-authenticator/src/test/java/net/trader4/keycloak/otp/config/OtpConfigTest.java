@@ -3,7 +3,12 @@ package net.trader4.keycloak.otp.config;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import net.trader4.keycloak.common.account.SecondFactor;
+import net.trader4.keycloak.common.settings.IntSetting;
+import net.trader4.keycloak.common.settings.RealmSetting;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +59,14 @@ class OtpConfigTest {
         assertEquals(EnumSet.of(IdentifierType.EMAIL, IdentifierType.MOBILE), config.allowedIdentifierTypes());
         assertTrue(config.autoRegister());
         assertEquals("IR", config.defaultRegion());
+    }
+
+    @Test
+    void theCatalogueShowsEveryBoundedSetting() {
+        Set<String> shown = OtpConfigProperties.GROUP.settings().stream().map(RealmSetting::attribute).collect(Collectors.toSet());
+        for (IntSetting setting : OtpConfigProperties.INT_SETTINGS) {
+            assertTrue(shown.contains(OtpConfigProperties.PREFIX + setting.name()), setting.name());
+        }
+        assertTrue(shown.contains(SecondFactor.REALM_ATTRIBUTE));
     }
 }

@@ -7,9 +7,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import net.trader4.keycloak.common.settings.IntSetting;
+import net.trader4.keycloak.common.settings.RealmSettings;
 import org.keycloak.models.RealmModel;
 
-/** The QR login settings in force, typed and clamped: a typo never turns a limit off. */
+/** The QR login settings in force, typed and clamped when read: a value never checked (a realm import) never turns a limit off. */
 public final class QrConfig {
 
     private final Function<String, String> lookup;
@@ -28,10 +29,10 @@ public final class QrConfig {
 
     /** Execution settings first, then the realm's attributes. */
     public static QrConfig layered(Map<String, String> first, RealmModel realm) {
-        Map<String, String> attributes = realm.getAttributes();
+        Function<String, String> fromRealm = RealmSettings.lookup(realm, QrConfigProperties.PREFIX);
         return new QrConfig(name -> {
             String value = first == null ? null : first.get(name);
-            return value == null || value.isBlank() ? attributes.get(QrConfigProperties.PREFIX + name) : value;
+            return value == null || value.isBlank() ? fromRealm.apply(name) : value;
         });
     }
 

@@ -1,6 +1,10 @@
 package net.trader4.keycloak.qr.config;
 
+import java.util.List;
+
 import net.trader4.keycloak.common.settings.IntSetting;
+import net.trader4.keycloak.common.settings.RealmSetting;
+import net.trader4.keycloak.common.settings.SettingsGroup;
 
 /**
  * Names, defaults and safe bounds of the QR login settings: realm attributes
@@ -29,6 +33,21 @@ public final class QrConfigProperties {
      * login through the API: a token issued to any other client is refused.
      */
     public static final String APPROVING_CLIENT_IDS = "approvingClientIds";
+
+    /** The realm settings of QR login as the admin console and the admin REST resource show them. */
+    public static final SettingsGroup GROUP = new SettingsGroup("QR login", List.of(
+            RealmSetting.integer(PREFIX, TTL_SECONDS, "QR code lifetime (seconds)"),
+            RealmSetting.integer(PREFIX, CREATES_PER_IP_PER_HOUR, "QR logins per client IP per hour"),
+            RealmSetting.integer(PREFIX, POLL_INTERVAL_SECONDS, "Status poll interval (seconds)"),
+            RealmSetting.integer(PREFIX, WAITING_CHECKS_PER_ADDRESS, "Waiting checks per client IP"),
+            RealmSetting.text(PREFIX + APPROVAL_CLIENT_ID, "Approval client",
+                    "The client the phone signs in with before it sees the approval page.", DEFAULT_APPROVAL_CLIENT_ID,
+                    RealmSetting.NAME),
+            RealmSetting.list(PREFIX + APPROVING_CLIENT_IDS, "Other approving clients",
+                    "Clients, besides the API and approval clients, whose access tokens may approve a QR login by API.",
+                    null, RealmSetting.NAME),
+            RealmSetting.bool(PREFIX + ALLOW_TOKEN_ONLY_CHECK, "Check with the token alone",
+                    "Compatibility with clients of the old contract, which check a QR login without its secret.", false)));
 
     private QrConfigProperties() {
     }

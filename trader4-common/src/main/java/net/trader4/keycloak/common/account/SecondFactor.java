@@ -3,6 +3,7 @@ package net.trader4.keycloak.common.account;
 import java.util.Map;
 import java.util.Set;
 
+import net.trader4.keycloak.common.settings.RealmSettings;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.OTPCredentialProvider;
@@ -46,11 +47,11 @@ public final class SecondFactor {
      * config) that, set to {@code false}, lets proven identifiers alone sign in.
      */
     public static final String HONOUR_SETTING = "honourSecondFactor";
-    private static final String REALM_ATTRIBUTE = "trader4.otp." + HONOUR_SETTING;
+    public static final String REALM_ATTRIBUTE = "trader4.otp." + HONOUR_SETTING;
 
     /** Whether the realm honours enrolled second factors (the default). */
     public static boolean honouredIn(RealmModel realm) {
-        return honoured(realm.getAttribute(REALM_ATTRIBUTE));
+        return honoured(RealmSettings.value(realm, REALM_ATTRIBUTE));
     }
 
     /** Whether a setting's value leaves second factors honoured: all but {@code false}. */

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import net.trader4.keycloak.common.settings.CommonSettings;
+import net.trader4.keycloak.common.settings.RealmSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,7 +22,7 @@ public final class SignInOrigin {
     /** The realm attribute Keycloak stores the admin console's "Frontend URL" in. */
     static final String REALM_FRONTEND_URL = "frontendUrl";
     /** Opt-in for set-ups with no single public address (nodes addressed one by one, a laptop). */
-    public static final String REQUEST_HOST_TRUSTED = "trader4.requestHostTrusted";
+    public static final String REQUEST_HOST_TRUSTED = CommonSettings.REQUEST_HOST_TRUSTED;
 
     private SignInOrigin() {
     }
@@ -28,7 +30,7 @@ public final class SignInOrigin {
     /** The configured base URL of the server, or empty when only the request's Host could say. */
     public static Optional<URI> of(KeycloakSession session, RealmModel realm) {
         return choose(realm.getAttribute(REALM_FRONTEND_URL), serverHostname(),
-                Boolean.parseBoolean(realm.getAttribute(REQUEST_HOST_TRUSTED)),
+                Boolean.parseBoolean(RealmSettings.value(realm, REQUEST_HOST_TRUSTED)),
                 () -> session.getContext().getUri().getBaseUri());
     }
 

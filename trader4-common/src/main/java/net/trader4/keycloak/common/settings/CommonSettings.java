@@ -1,0 +1,24 @@
+package net.trader4.keycloak.common.settings;
+
+import java.util.List;
+
+/** Realm settings that belong to no single capability: which client the API serves, and the trust in request hosts. */
+public final class CommonSettings {
+
+    /** The client the API issues tokens to. */
+    public static final String API_CLIENT_ID = "trader4.api.clientId";
+    public static final String DEFAULT_API_CLIENT_ID = "trader4-api";
+    /** Opt-in for set-ups with no single public address (nodes addressed one by one, a laptop). */
+    public static final String REQUEST_HOST_TRUSTED = "trader4.requestHostTrusted";
+
+    public static final SettingsGroup GROUP = new SettingsGroup("API and address", List.of(
+            RealmSetting.text(API_CLIENT_ID, "API client",
+                    "Client id of the client the /v1/oauth API issues tokens to.", DEFAULT_API_CLIENT_ID, RealmSetting.NAME),
+            RealmSetting.bool(REQUEST_HOST_TRUSTED, "Trust the request's host",
+                    "With neither Keycloak's hostname nor the realm's Frontend URL set, let wallet messages, SMS autofill "
+                            + "lines and QR links name the request's Host instead of leaving them out. Only for set-ups with "
+                            + "no single public address.", false)));
+
+    private CommonSettings() {
+    }
+}
