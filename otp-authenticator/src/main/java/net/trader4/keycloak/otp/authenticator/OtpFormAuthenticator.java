@@ -176,8 +176,7 @@ public class OtpFormAuthenticator implements Authenticator {
 
     private static OtpService engine(AuthenticationFlowContext context) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        OtpConfig settings = OtpConfig.layered(ExecutionSettings.overrides(config == null ? null : config.getConfig()),
-                context.getRealm());
+        OtpConfig settings = OtpConfig.forStep(config == null ? null : config.getConfig(), context.getRealm());
         return new OtpService(context.getSession(), context.getRealm(), settings);
     }
 

@@ -37,13 +37,18 @@ public final class OtpConfig {
         return new OtpConfig(RealmSettings.lookup(realm, OtpConfigProperties.PREFIX));
     }
 
-    /** Execution settings first, then the realm's: a flow can tighten or relax one setting alone. */
-    public static OtpConfig layered(Map<String, String> first, RealmModel realm) {
+    /**
+     * The realm's settings as one browser-flow step applies them: the step may choose which
+     * identifier kinds its flow offers; everything the API shares (code length, lifetime, tries,
+     * limits, channels) stays the realm's, so browser and API never disagree.
+     */
+    public static OtpConfig forStep(Map<String, String> stepConfig, RealmModel realm) {
         Function<String, String> fromRealm = RealmSettings.lookup(realm, OtpConfigProperties.PREFIX);
-        return new OtpConfig(name -> {
-            String value = first == null ? null : first.get(name);
-            return value == null || value.isBlank() ? fromRealm.apply(name) : value;
-        });
+        String stepKinds = stepConfig == null ? null : stepConfig.get(OtpConfigProperties.ALLOWED_IDENTIFIER_TYPES);
+        if (stepKinds == null || stepKinds.isBlank()) {
+            return new OtpConfig(fromRealm);
+        }
+        return new OtpConfig(name -> OtpConfigProperties.ALLOWED_IDENTIFIER_TYPES.equals(name) ? stepKinds : fromRealm.apply(name));
     }
 
     public int get(IntSetting setting) {

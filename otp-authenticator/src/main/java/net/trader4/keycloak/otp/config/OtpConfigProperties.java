@@ -10,7 +10,8 @@ import net.trader4.keycloak.common.settings.SettingsGroup;
 
 /**
  * Names, defaults and safe bounds of the OTP settings. A realm sets them as realm attributes
- * named {@link #PREFIX}{@code <name>}; a browser-flow execution sets them in its config.
+ * named {@link #PREFIX}{@code <name>}, the one source the API and the browser step share; a
+ * browser-flow execution sets only {@link #ALLOWED_IDENTIFIER_TYPES}, which is truly per flow.
  */
 public final class OtpConfigProperties {
 

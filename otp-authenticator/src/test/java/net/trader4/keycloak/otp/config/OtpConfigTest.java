@@ -10,12 +10,16 @@ import net.trader4.keycloak.common.account.SecondFactor;
 import net.trader4.keycloak.common.settings.IntSetting;
 import net.trader4.keycloak.common.settings.RealmSetting;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
+import org.keycloak.models.RealmModel;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class OtpConfigTest {
 
@@ -59,6 +63,23 @@ class OtpConfigTest {
         assertEquals(EnumSet.of(IdentifierType.EMAIL, IdentifierType.MOBILE), config.allowedIdentifierTypes());
         assertTrue(config.autoRegister());
         assertEquals("IR", config.defaultRegion());
+    }
+
+    @Test
+    void aFlowStepChoosesOnlyItsIdentifierKindsAndTheRealmKeepsTheRest() {
+        RealmModel realm = mock(RealmModel.class);
+        Map<String, String> attributes = Map.of(OtpConfigProperties.PREFIX + "codeLength", "8",
+                OtpConfigProperties.PREFIX + "allowedIdentifierTypes", "email,mobile,wallet");
+        when(realm.getAttribute(anyString())).thenAnswer(call -> attributes.get(call.<String>getArgument(0)));
+
+        OtpConfig step = OtpConfig.forStep(Map.of("allowedIdentifierTypes", "email##wallet", "codeLength", "10"), realm);
+
+        assertEquals(8, step.codeLength(), "a code length left in an old step config is not used: the realm's is");
+        assertEquals(EnumSet.of(IdentifierType.EMAIL, IdentifierType.WALLET), step.allowedIdentifierTypes());
+        assertEquals(EnumSet.of(IdentifierType.EMAIL, IdentifierType.MOBILE, IdentifierType.WALLET),
+                OtpConfig.forStep(Map.of("allowedIdentifierTypes", ""), realm).allowedIdentifierTypes(),
+                "a step that chooses nothing offers the realm's kinds");
+        assertEquals(8, OtpConfig.forRealm(realm).codeLength());
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -190,8 +189,7 @@ public class QrLoginAuthenticator implements Authenticator {
     }
 
     private static QrConfig config(AuthenticationFlowContext context) {
-        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        return QrConfig.layered(config == null ? null : config.getConfig(), context.getRealm());
+        return QrConfig.forRealm(context.getRealm());
     }
 
     @Override

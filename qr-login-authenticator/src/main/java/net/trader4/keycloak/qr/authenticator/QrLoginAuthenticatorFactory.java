@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import net.trader4.keycloak.common.Trader4Version;
-import net.trader4.keycloak.qr.config.QrConfigProperties;
 import net.trader4.keycloak.qr.request.QrMetrics;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -44,7 +43,8 @@ public class QrLoginAuthenticatorFactory implements AuthenticatorFactory, Server
 
     @Override
     public boolean isConfigurable() {
-        return true;
+        // Its lifetime and poll interval are the realm's (trader4.qr.*), which the API's QR logins share.
+        return false;
     }
 
     @Override
@@ -59,8 +59,7 @@ public class QrLoginAuthenticatorFactory implements AuthenticatorFactory, Server
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of(QrConfigProperties.TTL_SECONDS.configProperty("QR code lifetime (seconds)", QrConfigProperties.PREFIX),
-                QrConfigProperties.POLL_INTERVAL_SECONDS.configProperty("Status poll interval (seconds)", QrConfigProperties.PREFIX));
+        return List.of();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package net.trader4.keycloak.qr.config;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,17 +22,9 @@ public final class QrConfig {
         return new QrConfig(lookup);
     }
 
+    /** The realm's settings, realm attributes {@code trader4.qr.<name>}: the browser step and the API share them. */
     public static QrConfig forRealm(RealmModel realm) {
-        return layered(null, realm);
-    }
-
-    /** Execution settings first, then the realm's attributes. */
-    public static QrConfig layered(Map<String, String> first, RealmModel realm) {
-        Function<String, String> fromRealm = RealmSettings.lookup(realm, QrConfigProperties.PREFIX);
-        return new QrConfig(name -> {
-            String value = first == null ? null : first.get(name);
-            return value == null || value.isBlank() ? fromRealm.apply(name) : value;
-        });
+        return new QrConfig(RealmSettings.lookup(realm, QrConfigProperties.PREFIX));
     }
 
     public int get(IntSetting setting) {

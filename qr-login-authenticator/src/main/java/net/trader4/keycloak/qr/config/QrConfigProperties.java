@@ -8,7 +8,7 @@ import net.trader4.keycloak.common.settings.SettingsGroup;
 
 /**
  * Names, defaults and safe bounds of the QR login settings: realm attributes
- * {@link #PREFIX}{@code <name>}; the browser-flow execution may set the life and poll interval.
+ * {@link #PREFIX}{@code <name>}, shared by the browser step and the API.
  */
 public final class QrConfigProperties {
 

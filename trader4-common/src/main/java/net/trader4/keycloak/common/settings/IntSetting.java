@@ -1,7 +1,5 @@
 package net.trader4.keycloak.common.settings;
 
-import org.keycloak.provider.ProviderConfigProperty;
-
 /** A whole-number setting: its name, default and the bounds a value is clamped to. */
 public record IntSetting(String name, int defaultValue, int min, int max, String help) {
 
@@ -15,18 +13,5 @@ public record IntSetting(String name, int defaultValue, int min, int max, String
         } catch (NumberFormatException e) {
             return defaultValue;
         }
-    }
-
-    /**
-     * This setting as a flow step's config property in the admin console: an empty value leaves
-     * the realm attribute {@code realmPrefix + name} (or the default) in force.
-     */
-    public ProviderConfigProperty configProperty(String label, String realmPrefix) {
-        ProviderConfigProperty property = new ProviderConfigProperty();
-        property.setName(name);
-        property.setLabel(label);
-        property.setType(ProviderConfigProperty.STRING_TYPE);
-        property.setHelpText(help + " " + min + " to " + max + ". Empty: the realm's " + realmPrefix + name + ", or " + defaultValue + ".");
-        return property;
     }
 }

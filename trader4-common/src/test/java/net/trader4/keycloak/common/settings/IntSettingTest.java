@@ -1,10 +1,8 @@
 package net.trader4.keycloak.common.settings;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.provider.ProviderConfigProperty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IntSettingTest {
 
@@ -18,14 +16,5 @@ class IntSettingTest {
         assertEquals(120, TTL.valueOf("12o"));
         assertEquals(120, TTL.valueOf(""));
         assertEquals(120, TTL.valueOf(null));
-    }
-
-    @Test
-    void asAConfigPropertyItHasALabelAndSaysWhatAnEmptyValueMeans() {
-        ProviderConfigProperty property = TTL.configProperty("Lifetime (seconds)", "trader4.qr.");
-        assertEquals("ttlSeconds", property.getName());
-        assertEquals("Lifetime (seconds)", property.getLabel());
-        assertTrue(property.getHelpText().contains("10 to 600") && property.getHelpText().contains("trader4.qr.ttlSeconds"),
-                property.getHelpText());
     }
 }
