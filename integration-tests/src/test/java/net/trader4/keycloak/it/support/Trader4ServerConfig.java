@@ -1,6 +1,7 @@
 package net.trader4.keycloak.it.support;
 
 import net.trader4.keycloak.testsupport.TwilioStandIn;
+import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -24,6 +25,8 @@ public class Trader4ServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return installed(config).option("hostname", HOSTNAME)
+                // The admin console's declarative UI (experimental), so the trader4 settings tab can be saved.
+                .features(Profile.Feature.DECLARATIVE_UI)
                 // The certificate of the tests' own TLS mail server, trusted as a private CA would be.
                 .option("truststore-paths", MailTls.certificate().toString());
     }

@@ -68,6 +68,7 @@ public class SettingsResource {
         change.forEach((attribute, value) -> value.ifPresentOrElse(
                 text -> realm.setAttribute(attribute, text), () -> realm.removeAttribute(attribute)));
         if (!change.isEmpty()) {
+            SettingsTabFactory.mirror(realm);
             adminEvent.operation(OperationType.UPDATE).resource(ResourceType.REALM)
                     .resourcePath(session.getContext().getUri())
                     .representation(SettingsView.event(CATALOGUE, change))
