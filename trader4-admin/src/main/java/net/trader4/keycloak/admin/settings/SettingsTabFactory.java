@@ -61,7 +61,7 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
     public List<ProviderConfigProperty> getConfigProperties() {
         List<ProviderConfigProperty> properties = new ArrayList<>();
         for (SettingsGroup group : CATALOGUE.groups()) {
-            for (RealmSetting setting : group.settings()) {
+            for (RealmSetting setting : onTab(group)) {
                 properties.add(property(group, setting));
             }
         }
@@ -106,13 +106,15 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
     static void mirror(RealmModel realm) {
         of(realm).map(ComponentModel::new).ifPresent(tab -> {
             for (SettingsGroup group : CATALOGUE.groups()) {
-                for (RealmSetting setting : group.settings()) {
+                for (RealmSetting setting : onTab(group)) {
                     String value = RealmSettings.value(realm, setting.attribute());
-                    if (value == null) {
-                        tab.getConfig().remove(setting.attribute());
-                    } else {
-                        tab.getConfig().put(setting.attribute(), setting.type() == SettingType.LIST
-                                ? List.of(value.split(",")) : List.of(value));
+                    // Under both names: Keycloak answers the declared one, the console's form writes the escaped one.
+                    for (String key : List.of(setting.attribute(), formKey(setting.attribute()))) {
+                        if (value == null) {
+                            tab.getConfig().remove(key);
+                        } else {
+                            tab.getConfig().put(key, setting.type() == SettingType.LIST ? List.of(value.split(",")) : List.of(value));
+                        }
                     }
                 }
             }
@@ -147,7 +149,7 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
     private static Map<String, String> edits(RealmModel realm, ComponentModel before, ComponentModel after) {
         Map<String, String> edits = new LinkedHashMap<>();
         for (SettingsGroup group : CATALOGUE.groups()) {
-            for (RealmSetting setting : group.settings()) {
+            for (RealmSetting setting : onTab(group)) {
                 String attribute = setting.attribute();
                 String now = text(after, attribute);
                 boolean edited = before == null ? now != null : !Objects.equals(text(before, attribute), now);
@@ -159,8 +161,26 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
         return edits;
     }
 
+    /**
+     * Every setting but the secrets: the console's generic page saves its fields under escaped
+     * names, which Keycloak does not recognise as secret, so a secret would be kept readable in the
+     * component. Secrets are set through the REST resource only.
+     */
+    private static List<RealmSetting> onTab(SettingsGroup group) {
+        return group.settings().stream().filter(setting -> setting.type() != SettingType.SECRET).toList();
+    }
+
+    /**
+     * The key the console's form keeps a field under: its generic page writes the field names with
+     * every dot replaced by U+1F37A (the admin UI's escape for dots in form paths) and saves them so.
+     */
+    static String formKey(String attribute) {
+        return attribute.replace(".", "\uD83C\uDF7A");
+    }
+
     private static String text(ComponentModel model, String attribute) {
-        List<String> values = model.getConfig().get(attribute);
+        List<String> values = model.getConfig().containsKey(formKey(attribute))
+                ? model.getConfig().get(formKey(attribute)) : model.getConfig().get(attribute);
         String text = values == null ? null : String.join(",", values.stream().filter(v -> v != null && !v.isBlank()).toList());
         return text == null || text.isBlank() ? null : text;
     }
@@ -179,10 +199,6 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
             }
             case LIST -> property.setType(setting.options().isEmpty()
                     ? ProviderConfigProperty.MULTIVALUED_STRING_TYPE : ProviderConfigProperty.MULTIVALUED_LIST_TYPE);
-            case SECRET -> {
-                property.setType(ProviderConfigProperty.PASSWORD);
-                property.setSecret(true);
-            }
             default -> property.setType(ProviderConfigProperty.STRING_TYPE);
         }
         if (setting.type() == SettingType.LIST && !setting.options().isEmpty()) {
