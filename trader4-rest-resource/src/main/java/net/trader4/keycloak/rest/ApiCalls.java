@@ -10,7 +10,7 @@ import net.trader4.keycloak.common.settings.CommonSettings;
 import net.trader4.keycloak.common.settings.RealmSettings;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
-import net.trader4.keycloak.rest.api.PublicBaseUrl;
+import net.trader4.keycloak.common.origin.PublicBaseUrl;
 import net.trader4.keycloak.rest.api.RestError;
 import net.trader4.keycloak.rest.token.TokenIssuer;
 import org.jboss.logging.Logger;

@@ -14,7 +14,7 @@ import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.otp.error.OtpException;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
-import net.trader4.keycloak.rest.api.PublicBaseUrl;
+import net.trader4.keycloak.common.origin.PublicBaseUrl;
 import net.trader4.keycloak.rest.api.RestError;
 import net.trader4.keycloak.rest.api.results.Profile;
 import net.trader4.keycloak.rest.token.CodeRedemption;

@@ -23,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import net.trader4.keycloak.common.account.AccountError;
 import net.trader4.keycloak.common.error.ErrorCode;
+import net.trader4.keycloak.common.origin.PublicBaseUrl;
 import net.trader4.keycloak.otp.error.OtpError;
 import net.trader4.keycloak.qr.request.QrError;
 import net.trader4.keycloak.rest.GoogleSignInResource;

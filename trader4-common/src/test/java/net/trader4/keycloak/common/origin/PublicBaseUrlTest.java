@@ -1,4 +1,4 @@
-package net.trader4.keycloak.rest.api;
+package net.trader4.keycloak.common.origin;
 
 import java.util.ArrayList;
 import java.util.List;
