@@ -2,6 +2,7 @@ package net.trader4.keycloak.admin;
 
 import jakarta.ws.rs.Path;
 import net.trader4.keycloak.admin.settings.SettingsResource;
+import net.trader4.keycloak.admin.setup.SetupResource;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -26,5 +27,10 @@ public class Trader4AdminResource {
     @Path("settings")
     public SettingsResource settings() {
         return new SettingsResource(session, realm, auth, adminEvent);
+    }
+
+    @Path("setup")
+    public SetupResource setup() {
+        return new SetupResource(session, realm, auth, adminEvent);
     }
 }
