@@ -5,10 +5,16 @@
     <#if section = "header">
         ${msg("trader4OtpIdentifierTitle")}
     <#elseif section = "form">
+        <#-- Asks for a phone number only where the flow offers one. -->
+        <#if trader4OtpPhones!true>
+            <#assign identifierLabel = msg("trader4OtpIdentifierLabel") identifierHelp = msg("trader4OtpIdentifierHelp")>
+        <#else>
+            <#assign identifierLabel = msg("trader4OtpIdentifierLabelEmail") identifierHelp = msg("trader4OtpIdentifierHelpEmail")>
+        </#if>
         <form id="kc-trader4-otp-identifier-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
-            <@otp.input name="identifier" label=msg("trader4OtpIdentifierLabel") value=trader4OtpIdentifier!''
+            <@otp.input name="identifier" label=identifierLabel value=trader4OtpIdentifier!''
                         autocomplete="username" autofocus=true/>
-            <p id="trader4-otp-identifier-help" class="${properties.kcFormHelperTextClass!}">${msg("trader4OtpIdentifierHelp")}</p>
+            <p id="trader4-otp-identifier-help" class="${properties.kcFormHelperTextClass!}">${identifierHelp}</p>
             <@otp.primaryButton id="kc-trader4-otp-send" name="send" label="trader4OtpSendCode"/>
         </form>
     <#elseif section = "socialProviders">
