@@ -1,5 +1,6 @@
 package net.trader4.keycloak.it;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.util.JsonSerialization;
 import org.keycloak.testsuite.util.oauth.PkceGenerator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -166,6 +168,32 @@ class RealmSetupIT {
         String label = browser.findElement(By.cssSelector("label[for=identifier]")).getText();
         assertFalse(label.toLowerCase().contains("mobile"), "the page asks for no mobile number: " + label);
         assertTrue(label.toLowerCase().contains("email"), label);
+    }
+
+    @Test
+    void theDemoRealmNeedsOnlyItsAdminEventsAndItsOwnRedirectUris() throws Exception {
+        // The demo realm is the target state setup models: imported under this test's name, setup finds it done.
+        fresh.remove();
+        RealmRepresentation demo;
+        try (InputStream json = RealmSetupIT.class.getResourceAsStream("trader4-realm.json")) {
+            demo = JsonSerialization.readValue(json, RealmRepresentation.class);
+        }
+        demo.setRealm(realmName);
+        demo.setSmtpServer(mailRealm.admin().toRepresentation().getSmtpServer());
+        admin.realms().create(demo);
+
+        HttpResponse<String> answer = setup(adminToken(), "");
+        assertEquals(200, answer.statusCode(), answer.body());
+        for (JsonNode item : ApiClient.parse(answer.body()).path("items")) {
+            String name = item.path("item").asText();
+            if (name.startsWith("client ")) {
+                // The file's redirect URIs name the realm trader4; this copy gets its own, nothing else.
+                assertEquals("changed", item.path("outcome").asText(), answer.body());
+                assertTrue(item.path("detail").asText().matches("redirect URI /realms/" + realmName + "/\\S+ added"), answer.body());
+            } else {
+                assertEquals(name.equals("admin events") ? "changed" : "kept", item.path("outcome").asText(), answer.body());
+            }
+        }
     }
 
     @Test
