@@ -50,7 +50,7 @@ final class OtpFormPages {
 
     private static boolean phonesOffered(AuthenticationFlowContext context) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        return OtpConfig.layered(ExecutionSettings.overrides(config == null ? null : config.getConfig()), context.getRealm())
+        return OtpConfig.forStep(config == null ? null : config.getConfig(), context.getRealm())
                 .allowedIdentifierTypes().stream().anyMatch(IdentifierType::isPhone);
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import net.trader4.keycloak.rest.api.PublicBaseUrl;
+import net.trader4.keycloak.common.origin.PublicBaseUrl;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
