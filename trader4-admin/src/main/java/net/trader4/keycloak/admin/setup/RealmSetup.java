@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import net.trader4.keycloak.common.origin.PublicBaseUrl;
+import net.trader4.keycloak.common.settings.CommonSettings;
+import net.trader4.keycloak.common.settings.RealmSettings;
 import net.trader4.keycloak.qr.config.QrConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -17,8 +19,6 @@ import org.keycloak.models.RealmModel;
 final class RealmSetup {
 
     private static final Logger LOG = Logger.getLogger(RealmSetup.class);
-    static final String API_CLIENT_ATTRIBUTE = "trader4.api.clientId";
-    static final String DEFAULT_API_CLIENT = "trader4-api";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -53,7 +53,7 @@ final class RealmSetup {
     }
 
     private String apiClientId() {
-        String configured = realm.getAttribute(API_CLIENT_ATTRIBUTE);
-        return configured == null || configured.isBlank() ? DEFAULT_API_CLIENT : configured.trim();
+        String configured = RealmSettings.value(realm, CommonSettings.API_CLIENT_ID);
+        return configured == null ? CommonSettings.DEFAULT_API_CLIENT_ID : configured.trim();
     }
 }
