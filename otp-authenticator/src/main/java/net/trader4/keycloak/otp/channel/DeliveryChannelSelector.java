@@ -22,6 +22,20 @@ public final class DeliveryChannelSelector {
         return select(session, realm, config, type, null);
     }
 
+    /**
+     * Whether a code to an identifier of {@code type} can leave the realm at all: what
+     * {@link #select} would find. A channel whose settings are broken (half a set of Twilio
+     * credentials) throws from its readiness check and counts as not ready.
+     */
+    public static boolean reaches(KeycloakSession session, RealmModel realm, OtpConfig config, IdentifierType type) {
+        try {
+            select(session, realm, config, type);
+            return true;
+        } catch (OtpException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** @param requested a channel id the user asked for, or {@code null} for the realm's order */
     public static Choice select(KeycloakSession session, RealmModel realm, OtpConfig config, IdentifierType type,
                                 String requested) throws OtpException {

@@ -4,8 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import net.trader4.keycloak.otp.channel.DeliveryChannel;
-import net.trader4.keycloak.otp.channel.LogDeliveryChannelFactory;
+import net.trader4.keycloak.otp.channel.DeliveryChannelSelector;
 import net.trader4.keycloak.otp.config.OtpConfig;
 import net.trader4.keycloak.otp.config.OtpConfigProperties;
 import net.trader4.keycloak.otp.identifier.IdentifierType;
@@ -50,27 +49,7 @@ final class IdentifierKindsSetup {
     private static Set<IdentifierType> reachable(KeycloakSession session, RealmModel realm) {
         OtpConfig config = OtpConfig.forRealm(realm);
         Set<IdentifierType> reachable = EnumSet.noneOf(IdentifierType.class);
-        for (String id : config.channels()) {
-            DeliveryChannel channel = session.getProvider(DeliveryChannel.class, id);
-            if (channel != null && ready(channel, realm)) {
-                DELIVERED.stream().filter(channel::supports).forEach(reachable::add);
-            }
-        }
-        if (config.devLogChannel()) {
-            DeliveryChannel log = session.getProvider(DeliveryChannel.class, LogDeliveryChannelFactory.PROVIDER_ID);
-            if (log != null) {
-                DELIVERED.stream().filter(log::supports).forEach(reachable::add);
-            }
-        }
+        DELIVERED.stream().filter(type -> DeliveryChannelSelector.reaches(session, realm, config, type)).forEach(reachable::add);
         return reachable;
-    }
-
-    /** A channel whose settings are broken (e.g. half a set of Twilio credentials) is not ready. */
-    private static boolean ready(DeliveryChannel channel, RealmModel realm) {
-        try {
-            return channel.isReady(realm);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }
