@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.common.error.SignInException;
 import net.trader4.keycloak.common.settings.CommonSettings;
-import net.trader4.keycloak.common.settings.RealmSettings;
 import net.trader4.keycloak.rest.api.ApiError;
 import net.trader4.keycloak.rest.api.Envelope;
 import net.trader4.keycloak.common.origin.PublicBaseUrl;
@@ -20,10 +19,6 @@ import org.keycloak.models.RealmModel;
 
 /** What every resource of the API does the same way: answering in the envelope, the API client, the caller's address, form fields. */
 final class ApiCalls {
-
-    /** Realm attribute naming the client tokens are issued to. */
-    static final String API_CLIENT_ATTRIBUTE = CommonSettings.API_CLIENT_ID;
-    static final String DEFAULT_API_CLIENT = CommonSettings.DEFAULT_API_CLIENT_ID;
 
     private static final Logger LOG = Logger.getLogger(ApiCalls.class);
 
@@ -75,8 +70,7 @@ final class ApiCalls {
     }
 
     String apiClientId() {
-        String configured = RealmSettings.value(realm, API_CLIENT_ATTRIBUTE);
-        return configured == null ? DEFAULT_API_CLIENT : configured.trim();
+        return CommonSettings.apiClientId(realm);
     }
 
     /** The realm's public base URL of this API ({@value PublicBaseUrl#ATTRIBUTE}), when it sets a valid one. */

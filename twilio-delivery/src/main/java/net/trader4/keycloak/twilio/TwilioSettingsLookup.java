@@ -33,7 +33,7 @@ final class TwilioSettingsLookup {
      *                                  complete set of its own; the message names the settings
      */
     static Function<String, String> forRealm(RealmModel realm, List<Config.Scope> providerOptions) {
-        Function<String, String> fromRealm = name -> blankToNull(RealmSettings.value(realm, REALM_ATTRIBUTE_PREFIX + name));
+        Function<String, String> fromRealm = name -> RealmSettings.value(realm, REALM_ATTRIBUTE_PREFIX + name);
         Function<String, String> fromServer = name -> providerOptions.stream()
                 .filter(Objects::nonNull)
                 .map(options -> blankToNull(options.get(name)))

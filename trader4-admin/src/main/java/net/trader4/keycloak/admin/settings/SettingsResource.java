@@ -65,8 +65,7 @@ public class SettingsResource {
             InvalidSettingException first = e.problems().get(0);
             return json(Response.Status.BAD_REQUEST, error("invalid_setting", first.setting(), first.getMessage(), each));
         }
-        change.forEach((attribute, value) -> value.ifPresentOrElse(
-                text -> realm.setAttribute(attribute, text), () -> realm.removeAttribute(attribute)));
+        RealmSettings.write(realm, change);
         if (!change.isEmpty()) {
             SettingsTabFactory.mirror(realm);
             adminEvent.operation(OperationType.UPDATE).resource(ResourceType.REALM)

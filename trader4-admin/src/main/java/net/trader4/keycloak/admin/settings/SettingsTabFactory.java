@@ -82,14 +82,14 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        store(realm, checked(realm, edits(realm, null, model)));
+        RealmSettings.write(realm, checked(realm, edits(realm, null, model)));
         // The first form was empty where the realm already had values; from now on it shows them.
         mirror(realm);
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        store(realm, checked(realm, edits(realm, oldModel, newModel)));
+        RealmSettings.write(realm, checked(realm, edits(realm, oldModel, newModel)));
     }
 
     /** The realm's tab, if an administrator ever saved it: the admin REST resource keeps it in step. */
@@ -133,11 +133,6 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
         } catch (SettingsCatalogue.Refusal e) {
             throw new ComponentValidationException(e.getMessage());
         }
-    }
-
-    private static void store(RealmModel realm, Map<String, Optional<String>> change) {
-        change.forEach((attribute, value) ->
-                value.ifPresentOrElse(text -> realm.setAttribute(attribute, text), () -> realm.removeAttribute(attribute)));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 
 import net.trader4.keycloak.common.origin.PublicBaseUrl;
 import net.trader4.keycloak.common.settings.CommonSettings;
-import net.trader4.keycloak.common.settings.RealmSettings;
 import net.trader4.keycloak.qr.config.QrConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -29,7 +28,7 @@ final class RealmSetup {
     }
 
     SetupReport run(SetupOptions options) {
-        ClientSetup api = ClientSetup.api(realm, apiClientId(), PublicBaseUrl.read(realm.getId(), realm.getName(),
+        ClientSetup api = ClientSetup.api(realm, CommonSettings.apiClientId(realm), PublicBaseUrl.read(realm.getId(), realm.getName(),
                 realm.getAttribute(PublicBaseUrl.ATTRIBUTE), LOG::warn));
         ClientSetup qr = ClientSetup.qrApproval(realm, QrConfig.forRealm(realm).approvalClientId());
         if (api.clientId().equals(qr.clientId())) {
@@ -52,8 +51,4 @@ final class RealmSetup {
         return SetupReport.of(realm.getName(), items);
     }
 
-    private String apiClientId() {
-        String configured = RealmSettings.value(realm, CommonSettings.API_CLIENT_ID);
-        return configured == null ? CommonSettings.DEFAULT_API_CLIENT_ID : configured.trim();
-    }
 }

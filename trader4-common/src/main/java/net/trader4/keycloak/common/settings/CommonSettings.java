@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import net.trader4.keycloak.common.origin.PublicBaseUrl;
+import org.keycloak.models.RealmModel;
 
 /**
  * Realm settings that belong to no single capability: which client the API serves, where a proxy
@@ -31,6 +32,12 @@ public final class CommonSettings {
                             + "no single public address.", false)));
 
     private CommonSettings() {
+    }
+
+    /** The client id the realm's API issues tokens to. */
+    public static String apiClientId(RealmModel realm) {
+        String configured = RealmSettings.value(realm, API_CLIENT_ID);
+        return configured == null ? DEFAULT_API_CLIENT_ID : configured.trim();
     }
 
     private static Optional<String> publicBaseUrlProblem(String value) {

@@ -1,5 +1,7 @@
 package net.trader4.keycloak.common.settings;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.keycloak.models.RealmModel;
@@ -18,6 +20,15 @@ public final class RealmSettings {
     public static String value(RealmModel realm, String attribute) {
         String value = realm.getAttribute(attribute);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * Writes a checked change: a value sets its setting, an empty one unsets it, so its default is
+     * in force again.
+     */
+    public static void write(RealmModel realm, Map<String, Optional<String>> change) {
+        change.forEach((attribute, value) -> value.ifPresentOrElse(
+                text -> realm.setAttribute(attribute, text), () -> realm.removeAttribute(attribute)));
     }
 
     /** The realm's values of a group of settings by name without the prefix ({@code codeLength}). */
