@@ -51,7 +51,7 @@ final class ClientSetup {
      */
     static ClientSetup api(RealmModel realm, String clientId, Optional<PublicBaseUrl> publicBaseUrl) {
         List<String> callbacks = new ArrayList<>();
-        callbacks.add("/realms/" + realm.getName() + "/trader4/v1/oauth/google/callback");
+        callbacks.add(PublicBaseUrl.keycloakGoogleCallback(realm.getName()));
         publicBaseUrl.ifPresent(api -> callbacks.add(api.googleCallback()));
         return new ClientSetup(clientId, "trader4 API", "Tokens issued by the /v1/oauth sign-in API",
                 callbacks, true, true, null);
@@ -63,7 +63,7 @@ final class ClientSetup {
      */
     static ClientSetup qrApproval(RealmModel realm, String clientId) {
         return new ClientSetup(clientId, "trader4 QR approval", "Signs a phone in to the QR approval page",
-                List.of("/realms/" + realm.getName() + "/trader4/v1/oauth/qr/*"), false, false,
+                List.of(PublicBaseUrl.keycloakApiPath(realm.getName()) + "/qr/*"), false, false,
                 "/realms/" + realm.getName() + "/account/");
     }
 

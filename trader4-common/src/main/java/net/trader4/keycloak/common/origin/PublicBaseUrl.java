@@ -23,6 +23,8 @@ public final class PublicBaseUrl {
 
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final String API_PATH = "/v1/oauth";
+    /** Where Google sign-in comes back to, below the API's root. */
+    private static final String GOOGLE_CALLBACK = "/google/callback";
     /** Realm id → the invalid value last warned about, so that a bad value is reported once, not per request. */
     private static final Map<String, String> WARNED = new ConcurrentHashMap<>();
 
@@ -104,7 +106,17 @@ public final class PublicBaseUrl {
 
     /** Where Keycloak sends the browser back after a Google sign-in. */
     public String googleCallback() {
-        return base + API_PATH + "/google/callback";
+        return base + API_PATH + GOOGLE_CALLBACK;
+    }
+
+    /** The API's root on Keycloak's own host, which a public base URL stands in for: {@code /realms/{realm}/trader4/v1/oauth}. */
+    public static String keycloakApiPath(String realmName) {
+        return "/realms/" + realmName + "/trader4" + API_PATH;
+    }
+
+    /** Where Google sign-in comes back to on Keycloak's own host, as a path. */
+    public static String keycloakGoogleCallback(String realmName) {
+        return keycloakApiPath(realmName) + GOOGLE_CALLBACK;
     }
 
     @Override

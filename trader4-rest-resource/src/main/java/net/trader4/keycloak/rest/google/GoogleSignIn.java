@@ -219,7 +219,7 @@ public final class GoogleSignIn {
     String callbackUri() {
         return publicBaseUrl.map(PublicBaseUrl::googleCallback).orElseGet(() -> UriBuilder
                 .fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms").path(realm.getName()).path("trader4/v1/oauth/google/callback").build().toString());
+                .path(PublicBaseUrl.keycloakGoogleCallback(realm.getName())).build().toString());
     }
 
     private String stateKey(String state) {
