@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
 import net.trader4.keycloak.it.support.BrowserLogin;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -37,6 +40,7 @@ import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.util.JsonSerialization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The realm's trader4 settings through {@code /admin/realms/{realm}/trader4/settings}: a change
  * made there rules the API and the browser step alike; a bad value is refused whole and nothing
- * is stored; secrets are never answered; only realm administrators read or change them.
+ * is stored; secrets are never answered, by us or by Keycloak; only realm administrators read or change them.
  */
 @ExtendWith(RequireChromium.class)
 @KeycloakIntegrationTest(config = Trader4ServerConfig.class)
@@ -55,6 +59,8 @@ class RealmSettingsIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String CODE_LENGTH = "trader4.otp.codeLength";
+    /** The component type of the realm's secret store. */
+    private static final String SECRET_STORE = "net.trader4.keycloak.common.settings.SecretSettings";
 
     @InjectRealm(fromJson = "trader4-realm.json")
     ManagedRealm realm;
@@ -147,7 +153,7 @@ class RealmSettingsIT {
     }
 
     @Test
-    void aSecretIsTakenButNeverAnswered() {
+    void aSecretIsTakenButNeverAnswered() throws IOException {
         String token = "realm-token-" + UUID.randomUUID();
         String sid = "AC" + "0123456789abcdef".repeat(2);
         RealmRepresentation events = realm.admin().toRepresentation();
@@ -169,6 +175,14 @@ class RealmSettingsIT {
                     + "\"trader4.twilio.authToken\": \"" + token + "\"}");
             assertEquals(200, put.statusCode(), put.body());
             assertFalse(put.body().contains(token), "the answer to the change holds no secret");
+            assertNull(realm.admin().toRepresentation().getAttributes().get("trader4.twilio.authToken"),
+                    "no realm attribute, which anyone who may view the realm reads");
+            List<ComponentRepresentation> stores = realm.admin().components().query(realmId(), SECRET_STORE);
+            assertEquals(1, stores.size(), "the realm's secret store");
+            assertEquals(List.of(ComponentRepresentation.SECRET_VALUE), stores.get(0).getConfig().get("trader4.twilio.authToken"),
+                    "Keycloak masks the stored secret: " + stores.get(0).getConfig());
+            String exported = JsonSerialization.writeValueAsString(realm.admin().partialExport(true, true));
+            assertFalse(exported.contains(token), "a partial export holds no secret");
             HttpResponse<String> get = settings("GET", adminToken(), null);
             assertFalse(get.body().contains(token), "GET holds no secret");
             JsonNode shown = setting(ApiClient.parse(get.body()), "trader4.twilio.authToken");
@@ -190,6 +204,39 @@ class RealmSettingsIT {
             assertEquals(200, settings("PUT", adminToken(),
                     "{\"trader4.twilio.accountSid\": null, \"trader4.twilio.authToken\": null}").statusCode());
         }
+    }
+
+    @Test
+    void aSecretLeftInARealmAttributeIsStillUsedUntilItIsWrittenAgain() {
+        String sid = "AC" + "fedcba9876543210".repeat(2);
+        TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.accountSid", sid, "trader4.twilio.authToken", "imported-token"));
+        try {
+            JsonNode shown = setting(ApiClient.parse(settings("GET", adminToken(), null).body()), "trader4.twilio.authToken");
+            assertTrue(shown.path("set").asBoolean(), "a token imported as an attribute counts: " + shown);
+
+            HttpResponse<String> put = settings("PUT", adminToken(), "{\"trader4.twilio.authToken\": \"rewritten-token\"}");
+            assertEquals(200, put.statusCode(), put.body());
+            assertNull(realm.admin().toRepresentation().getAttributes().get("trader4.twilio.authToken"),
+                    "written again, the secret leaves the realm's attributes");
+            assertTrue(setting(ApiClient.parse(put.body()), "trader4.twilio.authToken").path("set").asBoolean(), put.body());
+
+            ComponentRepresentation sneaked = new ComponentRepresentation();
+            sneaked.setName("trader4 secrets");
+            sneaked.setProviderType(SECRET_STORE);
+            sneaked.setProviderId("trader4-secrets");
+            sneaked.setParentId(realmId());
+            sneaked.setConfig(new MultivaluedHashMap<>(Map.of("trader4.otp.codeLength", List.of("4"))));
+            try (Response refused = realm.admin().components().add(sneaked)) {
+                assertEquals(400, refused.getStatus(), "Keycloak's components API checks the store as our resource does");
+            }
+        } finally {
+            assertEquals(200, settings("PUT", adminToken(),
+                    "{\"trader4.twilio.accountSid\": null, \"trader4.twilio.authToken\": null}").statusCode());
+            TestUsers.removeRealmAttribute(realm, "trader4.twilio.authToken");
+        }
+        assertNull(realm.admin().toRepresentation().getAttributes().get("trader4.twilio.accountSid"));
+        assertFalse(setting(ApiClient.parse(settings("GET", adminToken(), null).body()), "trader4.twilio.authToken")
+                .path("set").asBoolean(), "unset, the token is gone from the store too");
     }
 
     @Test
@@ -218,6 +265,10 @@ class RealmSettingsIT {
         String clientId = "settings-reader-" + UUID.randomUUID().toString().substring(0, 8);
         TestUsers.newDirectGrantClient(realm, clientId);
         return TestUsers.passwordGrant(realm, clientId, email, password);
+    }
+
+    private String realmId() {
+        return realm.admin().toRepresentation().getId();
     }
 
     private String adminToken() {

@@ -28,6 +28,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPAttribute;
@@ -47,6 +48,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -168,6 +170,31 @@ class RealmSetupIT {
         String label = browser.findElement(By.cssSelector("label[for=identifier]")).getText();
         assertFalse(label.toLowerCase().contains("mobile"), "the page asks for no mobile number: " + label);
         assertTrue(label.toLowerCase().contains("email"), label);
+    }
+
+    @Test
+    void aSecretLeftInARealmAttributeMovesToTheStoreKeycloakMasks() throws Exception {
+        String sid = "AC" + "0123456789abcdef".repeat(2);
+        RealmRepresentation rep = fresh.toRepresentation();
+        rep.setAttributes(new java.util.HashMap<>(Map.of("trader4.twilio.accountSid", sid,
+                "trader4.twilio.authToken", "imported-token")));
+        fresh.update(rep);
+
+        HttpResponse<String> answer = setup(adminToken(), "");
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("changed", outcome(ApiClient.parse(answer.body()), "secret settings"), answer.body());
+        assertFalse(answer.body().contains("imported-token"), "the report names the setting, not the secret");
+
+        Map<String, String> attributes = fresh.toRepresentation().getAttributes();
+        assertNull(attributes.get("trader4.twilio.authToken"), "out of the realm's attributes");
+        assertEquals(sid, attributes.get("trader4.twilio.accountSid"), "the account SID is no secret and stays");
+        List<ComponentRepresentation> stores = fresh.components().query(fresh.toRepresentation().getId(),
+                "net.trader4.keycloak.common.settings.SecretSettings");
+        assertEquals(1, stores.size());
+        assertEquals(List.of(ComponentRepresentation.SECRET_VALUE), stores.get(0).getConfig().get("trader4.twilio.authToken"));
+
+        JsonNode again = ApiClient.parse(setup(adminToken(), "").body());
+        assertEquals("kept", outcome(again, "secret settings"), "moved once");
     }
 
     @Test

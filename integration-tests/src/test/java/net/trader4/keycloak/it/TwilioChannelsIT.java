@@ -19,6 +19,8 @@ import net.trader4.keycloak.testsupport.TwilioStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -278,6 +280,7 @@ class TwilioChannelsIT {
         userWith("mobile_number", mobile);
         String serverCredentials = "Basic " + Base64.getEncoder().encodeToString(
                 (TwilioStandIn.ACCOUNT_SID + ":" + TwilioStandIn.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+        String storedToken = null;
         try (TwilioStandIn elsewhere = new TwilioStandIn(ELSEWHERE_PORT)) {
             TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.apiBaseUrl", TwilioStandIn.baseUrl(ELSEWHERE_PORT)));
             try {
@@ -289,8 +292,9 @@ class TwilioChannelsIT {
                 assertTrue(twilio.requestsTo("/").isEmpty(), "and the server's endpoint no SMS to the realm's liking");
 
                 // With credentials of its own the realm may send where it likes: only its own go there.
-                TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.accountSid", REALM_ACCOUNT_SID,
-                        "trader4.twilio.authToken", "realm-own-token"));
+                // The token is kept in the realm's secret store, here added through Keycloak's own components API.
+                TestUsers.setRealmAttributes(realm, Map.of("trader4.twilio.accountSid", REALM_ACCOUNT_SID));
+                storedToken = addSecretStore("realm-own-token");
                 Answer own = api.sign(mobile);
                 assertEquals(200, own.status(), own.toString());
                 List<LoggedRequest> sent = elsewhere.requestsTo("/");
@@ -302,8 +306,25 @@ class TwilioChannelsIT {
             } finally {
                 TestUsers.removeRealmAttribute(realm, "trader4.twilio.apiBaseUrl");
                 TestUsers.removeRealmAttribute(realm, "trader4.twilio.accountSid");
-                TestUsers.removeRealmAttribute(realm, "trader4.twilio.authToken");
+                if (storedToken != null) {
+                    realm.admin().components().component(storedToken).remove();
+                }
             }
+        }
+    }
+
+    /** The realm's secret store holding an auth token; answers the component's id. */
+    private String addSecretStore(String authToken) {
+        ComponentRepresentation store = new ComponentRepresentation();
+        store.setName("trader4 secrets");
+        store.setProviderType("net.trader4.keycloak.common.settings.SecretSettings");
+        store.setProviderId("trader4-secrets");
+        store.setParentId(realm.admin().toRepresentation().getId());
+        store.setConfig(new MultivaluedHashMap<>(Map.of("trader4.twilio.authToken", List.of(authToken))));
+        try (Response created = realm.admin().components().add(store)) {
+            assertEquals(201, created.getStatus(), "the store is added");
+            String path = created.getLocation().getPath();
+            return path.substring(path.lastIndexOf('/') + 1);
         }
     }
 

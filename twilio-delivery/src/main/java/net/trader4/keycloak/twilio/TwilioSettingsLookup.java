@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import net.trader4.keycloak.common.settings.RealmSettings;
+import net.trader4.keycloak.common.settings.SettingType;
 import org.keycloak.Config;
 import org.keycloak.models.RealmModel;
 
 /**
  * Where a realm's Twilio settings come from: the realm attribute {@code trader4.twilio.<name>}
- * first, then the provider options in the order given; except the credentials, which come as
+ * (the secrets from the realm's secret store) first, then the provider options in the order given; except the credentials, which come as
  * one set, all from the realm or all from the server.
  *
  * <p>A realm admin must never be able to send the server's credentials somewhere else: a realm
@@ -25,6 +27,10 @@ final class TwilioSettingsLookup {
 
     static final Set<String> CREDENTIALS = Set.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY_SID, API_KEY_SECRET);
 
+    /** Kept in the realm's secret store, not in its attributes. */
+    static final Set<String> SECRETS = GROUP.settings().stream().filter(setting -> setting.type() == SettingType.SECRET)
+            .map(setting -> setting.attribute().substring(REALM_ATTRIBUTE_PREFIX.length())).collect(Collectors.toUnmodifiableSet());
+
     private TwilioSettingsLookup() {
     }
 
@@ -33,7 +39,8 @@ final class TwilioSettingsLookup {
      *                                  complete set of its own; the message names the settings
      */
     static Function<String, String> forRealm(RealmModel realm, List<Config.Scope> providerOptions) {
-        Function<String, String> fromRealm = name -> RealmSettings.value(realm, REALM_ATTRIBUTE_PREFIX + name);
+        Function<String, String> fromRealm = name -> SECRETS.contains(name)
+                ? RealmSettings.secret(realm, REALM_ATTRIBUTE_PREFIX + name) : RealmSettings.value(realm, REALM_ATTRIBUTE_PREFIX + name);
         Function<String, String> fromServer = name -> providerOptions.stream()
                 .filter(Objects::nonNull)
                 .map(options -> blankToNull(options.get(name)))

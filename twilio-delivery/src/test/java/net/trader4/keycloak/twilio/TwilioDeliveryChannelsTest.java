@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.ServiceLoader;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -73,6 +74,8 @@ class TwilioDeliveryChannelsTest {
     private RealmModel realm() {
         return proxy(RealmModel.class, (method, args) -> switch (method) {
             case "getAttribute" -> realmAttributes.get((String) args[0]);
+            case "getComponentsStream" -> Stream.empty(); // no secret store: the token is read from its attribute
+            case "getId" -> "realm-id";
             case "getName" -> "demo";
             case "getDisplayName" -> "Trader4";
             default -> throw new UnsupportedOperationException(method);

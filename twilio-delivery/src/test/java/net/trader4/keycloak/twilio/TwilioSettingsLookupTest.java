@@ -7,21 +7,40 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
+import net.trader4.keycloak.common.settings.SecretSettings;
 import org.junit.jupiter.api.Test;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.Config;
 import org.keycloak.models.RealmModel;
 
 class TwilioSettingsLookupTest {
 
-    /** A realm that only answers getAttribute and getName. */
+    /** A realm with attributes and no secret store. */
     private static RealmModel realm(Map<String, String> attributes) {
+        return realm(attributes, null);
+    }
+
+    /** A realm that only answers its attributes, name, id and secret store ({@code null}: none). */
+    private static RealmModel realm(Map<String, String> attributes, Map<String, String> secrets) {
         return (RealmModel) Proxy.newProxyInstance(RealmModel.class.getClassLoader(), new Class<?>[] {RealmModel.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getAttribute" -> args.length == 1 ? attributes.get((String) args[0]) : null;
                     case "getName" -> "demo";
+                    case "getId" -> "realm-id";
+                    case "getComponentsStream" -> secrets != null && "realm-id".equals(args[0])
+                            && SecretSettings.PROVIDER_TYPE.equals(args[1]) ? Stream.of(store(secrets)) : Stream.empty();
                     default -> throw new UnsupportedOperationException(method.getName() + Arrays.toString(args));
                 });
+    }
+
+    private static ComponentModel store(Map<String, String> secrets) {
+        ComponentModel store = new ComponentModel();
+        store.setProviderType(SecretSettings.PROVIDER_TYPE);
+        store.setProviderId(SecretSettings.PROVIDER_ID);
+        secrets.forEach(store::put);
+        return store;
     }
 
     private static Config.Scope options(Map<String, String> values) {
@@ -99,6 +118,22 @@ class TwilioSettingsLookupTest {
         assertEquals("AC-server", lookup.apply("accountSid"));
         assertEquals("server-token", lookup.apply("authToken"));
         assertEquals("http://127.0.0.1:8089", lookup.apply("apiBaseUrl"));
+    }
+
+    @Test
+    void secretsComeFromTheRealmsSecretStoreBeforeAnAttributeLeftFromAnImport() {
+        Function<String, String> lookup = TwilioSettingsLookup.forRealm(realm(
+                Map.of("trader4.twilio.accountSid", "AC-realm", "trader4.twilio.authToken", "old-attribute-token",
+                        "trader4.twilio.apiKeySecret", "attribute-key-secret"),
+                Map.of("trader4.twilio.authToken", "stored-token")), List.of(SERVER));
+
+        assertEquals("stored-token", lookup.apply("authToken"));
+        assertEquals("attribute-key-secret", lookup.apply("apiKeySecret"), "a secret not in the store is still read from the attribute");
+        assertEquals("AC-realm", lookup.apply("accountSid"), "only secrets live in the store");
+
+        assertThrows(IllegalArgumentException.class, () -> TwilioSettingsLookup.forRealm(
+                realm(Map.of(), Map.of("trader4.twilio.authToken", "stored-token")), List.of(SERVER)),
+                "a stored token without the realm's account is no complete set either");
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code /admin/realms/{realm}/trader4/settings}: the realm's trader4 settings. GET needs
  * view-realm, PUT manage-realm, as Keycloak's own realm settings do. The values live in the realm's
  * attributes, the one store every sign-in reads, which realm imports carry and Keycloak caches with
- * the realm; a change is checked whole before anything is written.
+ * the realm; secrets in the realm's secret store ({@code SecretSettings}). A change is checked whole
+ * before anything is written.
  */
 public class SettingsResource {
 
@@ -65,7 +66,7 @@ public class SettingsResource {
             InvalidSettingException first = e.problems().get(0);
             return json(Response.Status.BAD_REQUEST, error("invalid_setting", first.setting(), first.getMessage(), each));
         }
-        RealmSettings.write(realm, change);
+        RealmSettings.write(realm, CATALOGUE, change);
         if (!change.isEmpty()) {
             SettingsTabFactory.mirror(realm);
             adminEvent.operation(OperationType.UPDATE).resource(ResourceType.REALM)
@@ -77,7 +78,7 @@ public class SettingsResource {
     }
 
     private String stored(String attribute) {
-        return RealmSettings.value(realm, attribute);
+        return RealmSettings.reader(realm, CATALOGUE).apply(attribute);
     }
 
     /** Keycloak's admin error shape ({@code errorMessage}, {@code field}, {@code errors}) with an error code. */

@@ -82,14 +82,14 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        RealmSettings.write(realm, checked(realm, edits(realm, null, model)));
+        RealmSettings.write(realm, CATALOGUE, checked(realm, edits(realm, null, model)));
         // The first form was empty where the realm already had values; from now on it shows them.
         mirror(realm);
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        RealmSettings.write(realm, checked(realm, edits(realm, oldModel, newModel)));
+        RealmSettings.write(realm, CATALOGUE, checked(realm, edits(realm, oldModel, newModel)));
     }
 
     /** The realm's tab, if an administrator ever saved it: the admin REST resource keeps it in step. */
@@ -129,7 +129,7 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
 
     private static Map<String, Optional<String>> checked(RealmModel realm, Map<String, String> edits) {
         try {
-            return CATALOGUE.check(edits, attribute -> RealmSettings.value(realm, attribute));
+            return CATALOGUE.check(edits, RealmSettings.reader(realm, CATALOGUE));
         } catch (SettingsCatalogue.Refusal e) {
             throw new ComponentValidationException(e.getMessage());
         }

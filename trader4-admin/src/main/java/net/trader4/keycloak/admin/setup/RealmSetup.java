@@ -2,6 +2,8 @@ package net.trader4.keycloak.admin.setup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import net.trader4.keycloak.common.origin.PublicBaseUrl;
 import net.trader4.keycloak.common.settings.CommonSettings;
@@ -40,6 +42,7 @@ final class RealmSetup {
         qr.check(realm);
         flow.check(realm);
         OfferedKinds kinds = IdentifierKindsSetup.decide(session, realm, options.wallets());
+        Map<String, Optional<String>> secretMoves = SecretsSetup.decide(realm);
 
         List<SetupItem> items = new ArrayList<>();
         items.add(api.apply(session, realm));
@@ -48,6 +51,7 @@ final class RealmSetup {
         items.addAll(flow.apply(session, realm));
         items.addAll(RealmSecuritySetup.apply(realm));
         items.add(IdentifierKindsSetup.apply(realm, kinds));
+        items.add(SecretsSetup.apply(realm, secretMoves));
         return SetupReport.of(realm.getName(), items);
     }
 

@@ -35,6 +35,12 @@ public final class SettingsCatalogue {
         return Optional.ofNullable(byAttribute.get(attribute));
     }
 
+    /** Whether the attribute names a secret setting, kept in the realm's {@link SecretSettings} store. */
+    public boolean isSecret(String attribute) {
+        RealmSetting setting = byAttribute.get(attribute);
+        return setting != null && setting.type() == SettingType.SECRET;
+    }
+
     /** A refused change: every value that failed, each naming its setting. */
     public static final class Refusal extends Exception {
 
