@@ -18,7 +18,8 @@ import org.keycloak.email.EmailException;
 /**
  * A rendered mail as Keycloak's own sender writes it (Keycloak 26.7): {@code From} and
  * {@code Reply-To} with the realm's display names, {@code To} the recipient, the subject encoded
- * in UTF-8, a {@code multipart/alternative} body of the text and the HTML part.
+ * in UTF-8, a {@code multipart/alternative} body of the text and the HTML part. Jakarta Mail puts
+ * it together and picks each part's transfer encoding; {@link SessionWrittenMessage} writes it out.
  */
 final class MailMessage {
 
@@ -28,7 +29,7 @@ final class MailMessage {
     static MimeMessage build(Session mailSession, Map<String, String> config, String from, String to, String subject,
                              String textBody, String htmlBody) throws EmailException {
         try {
-            MimeMessage message = new MimeMessage(mailSession);
+            MimeMessage message = new SessionWrittenMessage(mailSession);
             InternetAddress sender = named(from, config.get("fromDisplayName"));
             message.setFrom(sender);
             message.setReplyTo(new Address[]{sender});
