@@ -30,7 +30,9 @@ class ServerInfoIT {
                 "required-action", "trader4-verified-phone-number",
                 "realm-restapi-extension", "trader4",
                 "oauth2-grant-type", "urn:trader4:params:oauth:grant-type:otp",
-                "trader4-otp-delivery-channel", "sms");
+                "trader4-otp-delivery-channel", "sms",
+                "trader4-secret-settings", "trader4-secrets",
+                "ui-tab", "trader4");
         ours.forEach((spi, provider) -> {
             SpiInfoRepresentation info = spis.get(spi);
             assertNotNull(info, "SPI " + spi + " in server info");

@@ -1,21 +1,16 @@
 package net.trader4.keycloak.admin;
 
-import java.util.Map;
 
-import net.trader4.keycloak.common.Trader4Version;
-import org.keycloak.Config;
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Serves {@link Trader4AdminResource} at {@code /admin/realms/{realm}/trader4}, behind Keycloak's admin authentication. */
-public class Trader4AdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
-        ServerInfoAwareProviderFactory {
+public class Trader4AdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider, Trader4ProviderFactory<AdminRealmResourceProvider> {
 
     public static final String ID = "trader4";
 
@@ -36,19 +31,6 @@ public class Trader4AdminResourceProviderFactory implements AdminRealmResourcePr
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
     public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Trader4Version.operationalInfo();
     }
 }

@@ -1,19 +1,16 @@
 package net.trader4.keycloak.rest;
 
-import java.util.Map;
 
-import net.trader4.keycloak.common.Trader4Version;
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import net.trader4.keycloak.common.origin.SignInOrigin;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Serves the API under {@code /realms/{realm}/trader4/}. */
-public class Trader4ResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public class Trader4ResourceProviderFactory implements RealmResourceProviderFactory, Trader4ProviderFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "trader4";
     private static final Logger LOG = Logger.getLogger(Trader4ResourceProviderFactory.class);
@@ -21,10 +18,6 @@ public class Trader4ResourceProviderFactory implements RealmResourceProviderFact
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new Trader4ResourceProvider(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
     }
 
     /**
@@ -43,16 +36,7 @@ public class Trader4ResourceProviderFactory implements RealmResourceProviderFact
     }
 
     @Override
-    public void close() {
-    }
-
-    @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Trader4Version.operationalInfo();
     }
 }

@@ -1,21 +1,17 @@
 package net.trader4.keycloak.otp.authenticator;
 
 import java.util.List;
-import java.util.Map;
 
-import net.trader4.keycloak.common.Trader4Version;
-import org.keycloak.Config;
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers "trader4 OTP by identifier" for the admin console's flow editor. */
-public class OtpFormAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public class OtpFormAuthenticatorFactory implements AuthenticatorFactory, Trader4ProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "trader4-otp-form";
 
@@ -73,22 +69,5 @@ public class OtpFormAuthenticatorFactory implements AuthenticatorFactory, Server
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Trader4Version.operationalInfo();
     }
 }

@@ -1,20 +1,16 @@
 package net.trader4.keycloak.otp.broker;
 
 import java.util.List;
-import java.util.Map;
 
-import net.trader4.keycloak.common.Trader4Version;
-import org.keycloak.Config;
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** "trader4 Release unverified email": the first-broker-login step before create-or-link. */
-public class UnverifiedEmailReleaseAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public class UnverifiedEmailReleaseAuthenticatorFactory implements AuthenticatorFactory, Trader4ProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "trader4-idp-release-unverified-email";
     private static final UnverifiedEmailReleaseAuthenticator SINGLETON = new UnverifiedEmailReleaseAuthenticator();
@@ -63,22 +59,5 @@ public class UnverifiedEmailReleaseAuthenticatorFactory implements Authenticator
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Trader4Version.operationalInfo();
     }
 }

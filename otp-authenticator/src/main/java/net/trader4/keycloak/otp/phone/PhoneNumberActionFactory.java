@@ -1,22 +1,18 @@
 package net.trader4.keycloak.otp.phone;
 
 import java.util.List;
-import java.util.Map;
 
-import net.trader4.keycloak.common.Trader4Version;
-import org.keycloak.Config;
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The required action "trader4 Verified phone number": an admin adds it to a user, or a user
  * starts it from an application with {@code kc_action=trader4-verified-phone-number}.
  */
-public class PhoneNumberActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+public class PhoneNumberActionFactory implements RequiredActionFactory, Trader4ProviderFactory<RequiredActionProvider> {
 
     public static final String PROVIDER_ID = "trader4-verified-phone-number";
 
@@ -41,22 +37,5 @@ public class PhoneNumberActionFactory implements RequiredActionFactory, ServerIn
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return MAX_AUTH_AGE_CONFIG_PROPERTIES;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Trader4Version.operationalInfo();
     }
 }

@@ -1,21 +1,18 @@
 package net.trader4.keycloak.qr.authenticator;
 
 import java.util.List;
-import java.util.Map;
 
-import net.trader4.keycloak.common.Trader4Version;
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import net.trader4.keycloak.qr.request.QrMetrics;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** "trader4 QR login": a browser-flow step that signs in by scanning a QR code with a signed-in phone. */
-public class QrLoginAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public class QrLoginAuthenticatorFactory implements AuthenticatorFactory, Trader4ProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "trader4-qr-login";
     private static final QrLoginAuthenticator SINGLETON = new QrLoginAuthenticator();
@@ -71,18 +68,5 @@ public class QrLoginAuthenticatorFactory implements AuthenticatorFactory, Server
     public void init(Config.Scope config) {
         // The gauge of waiting checks shows on /metrics from the start, not from the first QR login.
         QrMetrics.global();
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Trader4Version.operationalInfo();
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import net.trader4.keycloak.common.Trader4Version;
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import net.trader4.keycloak.common.settings.InvalidSettingException;
 import net.trader4.keycloak.common.settings.RealmSetting;
 import net.trader4.keycloak.common.settings.SecretSettings;
@@ -12,14 +12,11 @@ import net.trader4.keycloak.common.settings.SecretSettingsFactory;
 import net.trader4.keycloak.common.settings.SettingType;
 import net.trader4.keycloak.common.settings.SettingsCatalogue;
 import net.trader4.keycloak.common.settings.SettingsGroup;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The realm's store of secret settings: a component whose fields are the catalogue's secrets,
@@ -27,7 +24,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * exports. Every way a value arrives (our settings resource, Keycloak's components API, a realm
  * import) passes the same check as the settings resource.
  */
-public class SecretSettingsComponentFactory implements SecretSettingsFactory, ServerInfoAwareProviderFactory {
+public class SecretSettingsComponentFactory implements SecretSettingsFactory, Trader4ProviderFactory<SecretSettings> {
 
     private static final SettingsCatalogue CATALOGUE = Trader4Settings.CATALOGUE;
 
@@ -78,22 +75,5 @@ public class SecretSettingsComponentFactory implements SecretSettingsFactory, Se
             }
         }
         return properties;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Trader4Version.operationalInfo();
     }
 }

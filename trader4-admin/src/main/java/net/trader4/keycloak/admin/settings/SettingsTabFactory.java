@@ -7,17 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import net.trader4.keycloak.common.settings.RealmSetting;
 import net.trader4.keycloak.common.settings.RealmSettings;
 import net.trader4.keycloak.common.settings.SettingType;
 import net.trader4.keycloak.common.settings.SettingsCatalogue;
 import net.trader4.keycloak.common.settings.SettingsGroup;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiTabProvider;
@@ -29,7 +28,8 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  * realm; this factory checks it with the same catalogue as the admin REST resource and copies the
  * values into the realm's attributes, which stay the one store every sign-in reads.
  */
-public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
+public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<ComponentModel>,
+        Trader4ProviderFactory<UiTabProvider> {
 
     public static final String ID = "trader4";
 
@@ -200,14 +200,6 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
             property.setOptions(setting.options());
         }
         return property;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
     }
 
     @Override

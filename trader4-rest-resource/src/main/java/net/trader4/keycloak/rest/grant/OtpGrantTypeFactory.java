@@ -3,16 +3,13 @@ package net.trader4.keycloak.rest.grant;
 import java.util.HashMap;
 import java.util.Map;
 
-import net.trader4.keycloak.common.Trader4Version;
-import org.keycloak.Config;
+import net.trader4.keycloak.common.Trader4ProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** The one-time-code grant at Keycloak's token endpoint, which picks a grant by this factory's id. */
-public class OtpGrantTypeFactory implements OAuth2GrantTypeFactory, ServerInfoAwareProviderFactory {
+public class OtpGrantTypeFactory implements OAuth2GrantTypeFactory, Trader4ProviderFactory<OAuth2GrantType> {
 
     /** The {@code grant_type} value. */
     public static final String GRANT_TYPE = "urn:trader4:params:oauth:grant-type:otp";
@@ -33,25 +30,13 @@ public class OtpGrantTypeFactory implements OAuth2GrantTypeFactory, ServerInfoAw
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
     public String getId() {
         return GRANT_TYPE;
     }
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        Map<String, String> info = new HashMap<>(Trader4Version.operationalInfo());
+        Map<String, String> info = new HashMap<>(Trader4ProviderFactory.super.getOperationalInfo());
         info.put("enabled-by-client-attribute", OtpGrantClients.ENABLED_ATTRIBUTE);
         return info;
     }
