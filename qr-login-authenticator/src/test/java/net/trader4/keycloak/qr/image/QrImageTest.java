@@ -44,6 +44,21 @@ class QrImageTest {
     }
 
     @Test
+    void everyApprovalLinkReadsBackFromItsImage() throws Exception {
+        java.util.Random random = new java.util.Random(20261204);
+        for (int i = 0; i < 500; i++) {
+            byte[] token = new byte[32];
+            random.nextBytes(token);
+            String url = "https://id.example.com:" + (8000 + random.nextInt(2000)) + "/realms/trader4/trader4/v1/oauth/qr/"
+                    + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrImage.png(url, QrImage.DEFAULT_SIZE)));
+            Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
+            assertEquals(url, result.getText());
+        }
+    }
+
+    @Test
     void everyPixelIsTheOneZxingsOwnWriterDraws() throws Exception {
         BitMatrix matrix = new QRCodeWriter().encode("https://id.example.com/realms/trader4/trader4/v1/oauth/qr/tr42",
                 BarcodeFormat.QR_CODE, 97, 97);
