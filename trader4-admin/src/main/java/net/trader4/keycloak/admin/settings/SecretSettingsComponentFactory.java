@@ -1,6 +1,5 @@
 package net.trader4.keycloak.admin.settings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +8,7 @@ import net.trader4.keycloak.common.settings.InvalidSettingException;
 import net.trader4.keycloak.common.settings.RealmSetting;
 import net.trader4.keycloak.common.settings.SecretSettings;
 import net.trader4.keycloak.common.settings.SecretSettingsFactory;
-import net.trader4.keycloak.common.settings.SettingType;
 import net.trader4.keycloak.common.settings.SettingsCatalogue;
-import net.trader4.keycloak.common.settings.SettingsGroup;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -49,7 +46,7 @@ public class SecretSettingsComponentFactory implements SecretSettingsFactory, Tr
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
         for (Map.Entry<String, List<String>> field : model.getConfig().entrySet()) {
-            RealmSetting setting = CATALOGUE.find(field.getKey()).filter(s -> s.type() == SettingType.SECRET)
+            RealmSetting setting = CATALOGUE.find(field.getKey()).filter(s -> CATALOGUE.isSecret(s.attribute()))
                     .orElseThrow(() -> new ComponentValidationException("'" + field.getKey() + "' is not a trader4 secret setting."));
             if (field.getValue().size() > 1) {
                 throw new ComponentValidationException(setting.label() + " (" + setting.attribute() + ") takes one value.");
@@ -64,16 +61,7 @@ public class SecretSettingsComponentFactory implements SecretSettingsFactory, Tr
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        List<ProviderConfigProperty> properties = new ArrayList<>();
-        for (SettingsGroup group : CATALOGUE.groups()) {
-            for (RealmSetting setting : group.settings()) {
-                if (setting.type() == SettingType.SECRET) {
-                    ProviderConfigProperty property = new ProviderConfigProperty(setting.attribute(), setting.label(),
-                            setting.help(), ProviderConfigProperty.PASSWORD, null, true);
-                    properties.add(property);
-                }
-            }
-        }
-        return properties;
+        return CATALOGUE.secrets().stream().map(secret -> new ProviderConfigProperty(secret.attribute(), secret.label(),
+                secret.help(), ProviderConfigProperty.PASSWORD, null, true)).toList();
     }
 }

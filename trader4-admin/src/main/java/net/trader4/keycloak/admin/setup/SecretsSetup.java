@@ -7,9 +7,7 @@ import java.util.Optional;
 import net.trader4.keycloak.admin.settings.Trader4Settings;
 import net.trader4.keycloak.common.settings.RealmSetting;
 import net.trader4.keycloak.common.settings.RealmSettings;
-import net.trader4.keycloak.common.settings.SettingType;
 import net.trader4.keycloak.common.settings.SettingsCatalogue;
-import net.trader4.keycloak.common.settings.SettingsGroup;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -26,12 +24,10 @@ final class SecretsSetup {
     /** The secrets to move, checked before setup changes anything; a refused one is named. */
     static Map<String, Optional<String>> decide(RealmModel realm) {
         Map<String, String> found = new LinkedHashMap<>();
-        for (SettingsGroup group : CATALOGUE.groups()) {
-            for (RealmSetting setting : group.settings()) {
-                String value = RealmSettings.value(realm, setting.attribute());
-                if (setting.type() == SettingType.SECRET && value != null) {
-                    found.put(setting.attribute(), value);
-                }
+        for (RealmSetting secret : CATALOGUE.secrets()) {
+            String leftInAttribute = RealmSettings.value(realm, secret.attribute());
+            if (leftInAttribute != null) {
+                found.put(secret.attribute(), leftInAttribute);
             }
         }
         try {

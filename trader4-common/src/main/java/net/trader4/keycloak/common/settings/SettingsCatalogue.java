@@ -35,6 +35,11 @@ public final class SettingsCatalogue {
         return Optional.ofNullable(byAttribute.get(attribute));
     }
 
+    /** The secret settings, kept in the realm's {@link SecretSettings} store. */
+    public List<RealmSetting> secrets() {
+        return byAttribute.values().stream().filter(setting -> setting.type() == SettingType.SECRET).toList();
+    }
+
     /** Whether the attribute names a secret setting, kept in the realm's {@link SecretSettings} store. */
     public boolean isSecret(String attribute) {
         RealmSetting setting = byAttribute.get(attribute);
