@@ -38,6 +38,10 @@ PW_USER_FORMAT, PW_USERS, PW_PASSWORD = "pw%04d@bench.test", 32, "bench-password
 # Keycloak's brute-force protection answers user_temporarily_disabled when one user logs in too
 # often in a row (seen from ~10 logins/s per user): the fast diagnostic grant takes turns over more users.
 PW_USERS_CHEAP = 1000
+# The same grant over as many users as verify signs in (each once per pass): more than Keycloak's
+# user cache holds (10,000 by default) in a full run, so that its logins, like verify's, meet users
+# the cache does not hold. Like for like with verify; the 1000 users above stay in the cache.
+PW_COLD_USER_FORMAT = "pwc%05d@bench.test"
 # X-Forwarded-For addresses the sign phases take turns with (the bench server trusts the header):
 # sign by the log channel runs at thousands per second, past the highest per-IP cap (100,000/h).
 XFF_NETS = "64"
@@ -68,6 +72,9 @@ ENDPOINTS = [
                                    f"{PW_USERS} users in turn (the realm's default password hashing)"),
     ("password_cheap", "password grant, 1-iteration hash", "diagnostic: the same grant in a copy of the realm "
                                                           f"whose policy is {CHEAP_POLICY}: a login with a user session, no hashing cost"),
+    ("password_cheap_cold", "password grant, 1-iteration hash, as many users as verify",
+     "diagnostic: the same grant over as many users as verify signs in, each once per pass (a full run: 12,000, "
+     "more than Keycloak's user cache holds), so that its logins meet users the cache does not hold, as verify's do"),
     ("sign_log", "POST /sign (log channel)", "code printed to the server log (development channel)"),
     ("sign_email", "POST /sign (email)", "code mailed through the realm's SMTP server to a local sink"),
     ("verify", "POST /verify", "a valid code harvested before the phase; answers tokens"),
@@ -336,6 +343,7 @@ class Phases:
         self.cheap_users = cheap_users
         self.round = 0
         self.smtp_on = None
+        self.sink_offset = None  # where this round's sign_email phase began in the sink
 
     def smtp(self, on):
         if self.smtp_on != on:
@@ -355,6 +363,12 @@ class Phases:
         body = f"grant_type=password&client_id=bench-direct&scope=openid&username=%USER%&password={urllib.parse.quote(PW_PASSWORD)}"
         return self.wrk.run("password_cheap", "grant.lua", f"/realms/{CHEAP_REALM}/protocol/openid-connect/token", duration,
                             {"BENCH_BODY": body, "BENCH_USERS": str(self.cheap_users), "BENCH_USER_FORMAT": PW_USER_FORMAT}, jfr)
+
+    def password_cheap_cold(self, duration, jfr):
+        body = f"grant_type=password&client_id=bench-direct&scope=openid&username=%USER%&password={urllib.parse.quote(PW_PASSWORD)}"
+        return self.wrk.run("password_cheap_cold", "grant.lua", f"/realms/{CHEAP_REALM}/protocol/openid-connect/token",
+                            duration, {"BENCH_BODY": body, "BENCH_USERS": str(self.args.users),
+                                       "BENCH_USER_FORMAT": PW_COLD_USER_FORMAT}, jfr)
 
     def sign_log(self, duration, jfr):
         self.smtp(False)
@@ -386,6 +400,8 @@ class Phases:
     def verify(self, duration, jfr, need):
         """Codes come from this round's sign_email phase, topped up (untimed) when too few."""
         self.smtp(True)
+        if self.sink_offset is None:  # sign_email was left out (--only)
+            self.sink_offset = os.path.getsize(self.args.sink_file)
         codes = self.harvest()
         if len(codes) < need:
             self.users.ensure(need + 100)
@@ -675,6 +691,8 @@ def report(args, facts, before, after, results, summary, memory, started, elapse
         if key == "verify" and "password" in summary:
             x = verify_over_password(results)
             aim += f"; ≥ 10× password: {x:.1f}× " + ("met" if x >= 10 else "**not met**")
+        if key == "verify" and "password_cheap_cold" in summary:
+            aim += f" (like for like, as many users: {over(results, 'verify', 'password_cheap_cold'):.2f}× the 1-iteration grant)"
         w(f"| {labels[key]} | {s['rps']:.1f} | {s['p50']:.2f} | {s['p99']:.2f} | {s['ratio']:.2f} | "
           f"{s['ratio_p50']:.2f} | {s['ratio_p99']:.2f} | {s['cpu_ms']:.2f} | {s['cpu_ratio']:.2f} | {aim} |")
     w("")
@@ -788,6 +806,8 @@ def ratio_lines(summary, results=None):
             out.append(f"{key}/client_credentials: {s['ratio']:.2f}   (rounds: {', '.join(f'{x:.2f}' for x in s['ratios'])})")
     if results and "verify" in summary and "password_cheap" in summary:
         out.append(f"verify/password_cheap: {over(results, 'verify', 'password_cheap'):.2f}")
+    if results and "verify" in summary and "password_cheap_cold" in summary:
+        out.append(f"verify/password_cheap_cold: {over(results, 'verify', 'password_cheap_cold'):.2f}")
     if results and "verify" in summary and "password" in summary:
         out.append(f"verify/password: {verify_over_password(results):.1f}")
     for base in ("browser_password", BROWSER_BASELINE):
@@ -844,7 +864,17 @@ def main():
     p.add_argument("--users", type=int)
     p.add_argument("--memory-challenges", type=int)
     p.add_argument("--out")
+    p.add_argument("--only", help="comma-separated endpoint keys to measure (client_credentials always runs: "
+                                  "every ratio divides by it); the report goes to the work folder unless --out says")
     args = p.parse_args()
+    keys = [k for k, _, _ in ENDPOINTS]
+    only = set(args.only.split(",")) if args.only else set(keys)
+    unknown = only - set(keys)
+    if unknown:
+        p.error(f"unknown endpoint(s) {', '.join(sorted(unknown))}; known: {', '.join(keys)}")
+    # qr_check and qr_authorize use the logins qr_create made in the same round
+    only |= {"qr_create"} if only & {"qr_check", "qr_authorize"} else set()
+    measured = [k for k in keys if k in only or k == "client_credentials"]
     if args.smoke:
         # Every phase for a second or two (after a one-second warm-up: the first mail opens the SMTP
         # path), the memory phase on a few hundred challenges: proves the harness still runs end to
@@ -861,7 +891,7 @@ def main():
     args.users = args.users or (2000 if quick else 12000)
     if args.memory_challenges is None:
         args.memory_challenges = 0 if quick else 100_000
-    args.out = os.path.abspath(args.out or (args.work if quick else os.path.join(ROOT, "docs")))
+    args.out = os.path.abspath(args.out or (args.work if quick or args.only else os.path.join(ROOT, "docs")))
     # Smoke: enough users that the browser password login (faster than the grant) stays below the
     # per-user rate at which brute-force protection refuses logins.
     cheap_users = 200 if args.smoke else PW_USERS_CHEAP
@@ -879,11 +909,14 @@ def main():
     http.admin("POST", "/realms", bench_realm())
     http.admin("DELETE", f"/realms/{CHEAP_REALM}", ok=(204, 404))
     http.admin("POST", "/realms", bench_realm(CHEAP_REALM, CHEAP_POLICY))
-    for realm, count in ((REALM, PW_USERS), (CHEAP_REALM, cheap_users)):
-        http.admin("POST", f"/realms/{realm}/partialImport", {"ifResourceExists": "SKIP", "users": [
-            {"username": PW_USER_FORMAT % i, "email": PW_USER_FORMAT % i, "emailVerified": True, "enabled": True,
-             "firstName": "Password", "lastName": f"User {i}",
-             "credentials": [{"type": "password", "value": PW_PASSWORD, "temporary": False}]} for i in range(count)]})
+    for realm, user_format, count in ((REALM, PW_USER_FORMAT, PW_USERS), (CHEAP_REALM, PW_USER_FORMAT, cheap_users),
+                                      (CHEAP_REALM, PW_COLD_USER_FORMAT, args.users if "password_cheap_cold" in measured else 0)):
+        for start in range(0, count, 1000):
+            http.admin("POST", f"/realms/{realm}/partialImport", {"ifResourceExists": "SKIP", "users": [
+                {"username": user_format % i, "email": user_format % i, "emailVerified": True, "enabled": True,
+                 "firstName": "Password", "lastName": f"User {i}",
+                 "credentials": [{"type": "password", "value": PW_PASSWORD, "temporary": False}]}
+                for i in range(start, min(count, start + 1000))]})
     set_smtp(http, args.smtp_port, CHEAP_REALM)  # the browser OTP phase mails its codes to the sink
     password_flow = bind_password_browser_flow(http, CHEAP_REALM)
     bind_password_browser_flow(http, REALM)
@@ -911,7 +944,8 @@ def main():
         log(f"round {rnd}{' (warm-up, not reported)' if warm else ''}: {duration} s per endpoint")
         jfr_round = args.profile and rnd == args.rounds
         row = {}
-        for key, _, _ in ENDPOINTS:
+        phases.sink_offset = None
+        for key in measured:
             jfr = key if jfr_round else None
             if key == "verify":
                 # Enough codes for verify to run the whole phase even at client_credentials' rate.

@@ -14,7 +14,8 @@
 #
 # Other options: --rounds N, --duration S, --warmup S, --connections N, --users N,
 # --memory-challenges N (0 = no memory phase), --profile (a JFR recording per endpoint of the
-# last round, in bench/out/jfr/), --out DIR (where the report and the chart go).
+# last round, in bench/out/jfr/), --out DIR (where the report and the chart go), --only KEYS
+# (comma-separated endpoints, e.g. verify,password_cheap; client_credentials always runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -42,8 +43,8 @@ while [ $# -gt 0 ]; do
     --db-username) DB_USER="$2"; shift 2 ;;
     --db-password) DB_PASSWORD="$2"; shift 2 ;;
     --quick|--smoke|--profile) PY_ARGS+=("$1"); shift ;;
-    --rounds|--duration|--warmup|--connections|--users|--memory-challenges|--out) PY_ARGS+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --rounds|--duration|--warmup|--connections|--users|--memory-challenges|--out|--only) PY_ARGS+=("$1" "$2"); shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see bench/run.sh --help)" ;;
   esac
 done
