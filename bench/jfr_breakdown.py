@@ -11,8 +11,13 @@ import subprocess
 import sys
 
 CATEGORIES = [
+    # What a login asks Keycloak to check on the account (VerifyUserProfile validates the profile,
+    # looking the username and email up again): the password grant and verify both run it.
+    ("Keycloak: required-action triggers (user-profile check)", r"evaluateRequiredActionTriggers"),
     ("trader4: last_connection write (ProfileView.recordConnection)", r"ProfileView\.recordConnection"),
-    ("trader4: OTP check (OtpService.verify, account checks)", r"OtpService\.(verify|signedIn)|AccountChecks"),
+    ("trader4: OTP check (challenge, tries, consume; loading the user, account checks)",
+     r"OtpService\.(verify|signedIn)|AccountChecks"),
+    ("trader4: second-factor check (the user's credentials)", r"SecondFactor\.needed"),
     ("jakarta.mail service lookups (FactoryFinder/ServiceLoader, Session.<init>)",
      r"FactoryFinder|ServiceLoader|Session\.<init>|Session\.loadProviders|Session\.loadAllResources"),
     ("Keycloak email: MIME building + SMTP conversation", r"jakarta/mail|angus|DefaultEmailSenderProvider"),
@@ -21,12 +26,15 @@ CATEGORIES = [
     ("Keycloak: token signatures (JWS sign)", r"JWSBuilder\$EncodingBuilder\.sign"),
     ("Keycloak: user/client session create + persist",
      r"JpaChangesPerformer|JpaUserSessionPersisterProvider|PersistentUserSessionProvider|"
-     r"UserSessionManager\.createUserSession|attachAuthenticationSession|PersistentSessionsChangelogBasedTransaction"),
+     r"UserSessionManager\.createUserSession|attachAuthenticationSession|PersistentSessionsChangelogBasedTransaction|"
+     r"AuthenticationProcessor\.attachSession"),
     ("Keycloak: event store", r"JpaEventStoreProvider|EventBuilder\.(success|error|send)"),
     ("Keycloak: token building (mappers, scopes, user claims)", r"TokenManager|AccessTokenResponseBuilder"),
+    ("Keycloak: authentication flow (user by username, password check)",
+     r"AuthenticationProcessor\.authenticateOnly|DefaultAuthenticationFlow"),
     ("trader4: sign logic (limits, lookup, challenge)", r"OtpService\.sign|RateLimiter|UserLookup|OtpChallengeStore"),
     ("Keycloak: other commit / DB / cache", r"DefaultKeycloakTransactionManager\.commit|hibernate|org/h2/|infinispan"),
-    ("trader4: request parsing, envelope", r"trader4"),
+    ("trader4: request parsing, envelope, other", r"trader4"),
     ("Keycloak: other", r"org/keycloak"),
     ("HTTP / framework", r"vertx|netty|resteasy|quarkus"),
 ]
