@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import net.trader4.keycloak.common.settings.RealmSetting;
 import net.trader4.keycloak.common.settings.RealmSettings;
-import net.trader4.keycloak.common.settings.SettingType;
 import org.keycloak.Config;
 import org.keycloak.models.RealmModel;
 
@@ -28,7 +28,7 @@ final class TwilioSettingsLookup {
     static final Set<String> CREDENTIALS = Set.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY_SID, API_KEY_SECRET);
 
     /** Kept in the realm's secret store, not in its attributes. */
-    static final Set<String> SECRETS = GROUP.settings().stream().filter(setting -> setting.type() == SettingType.SECRET)
+    static final Set<String> SECRETS = GROUP.settings().stream().filter(RealmSetting::isSecret)
             .map(setting -> setting.attribute().substring(REALM_ATTRIBUTE_PREFIX.length())).collect(Collectors.toUnmodifiableSet());
 
     private TwilioSettingsLookup() {

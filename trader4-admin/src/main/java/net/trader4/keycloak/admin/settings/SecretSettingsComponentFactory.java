@@ -46,7 +46,7 @@ public class SecretSettingsComponentFactory implements SecretSettingsFactory, Tr
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
         for (Map.Entry<String, List<String>> field : model.getConfig().entrySet()) {
-            RealmSetting setting = CATALOGUE.find(field.getKey()).filter(s -> CATALOGUE.isSecret(s.attribute()))
+            RealmSetting setting = CATALOGUE.find(field.getKey()).filter(RealmSetting::isSecret)
                     .orElseThrow(() -> new ComponentValidationException("'" + field.getKey() + "' is not a trader4 secret setting."));
             if (field.getValue().size() > 1) {
                 throw new ComponentValidationException(setting.label() + " (" + setting.attribute() + ") takes one value.");

@@ -162,7 +162,7 @@ public class SettingsTabFactory implements UiTabProvider, UiTabProviderFactory<C
      * component. Secrets are set through the REST resource only.
      */
     private static List<RealmSetting> onTab(SettingsGroup group) {
-        return group.settings().stream().filter(setting -> setting.type() != SettingType.SECRET).toList();
+        return group.settings().stream().filter(setting -> !setting.isSecret()).toList();
     }
 
     /**

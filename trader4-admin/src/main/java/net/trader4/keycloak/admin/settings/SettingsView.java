@@ -49,7 +49,7 @@ final class SettingsView {
         view.put("type", setting.type().name().toLowerCase(Locale.ROOT));
         view.put("label", setting.label());
         view.put("help", setting.help());
-        if (setting.type() == SettingType.SECRET) {
+        if (setting.isSecret()) {
             view.put("set", stored != null);
             return view;
         }
@@ -70,7 +70,7 @@ final class SettingsView {
     static Map<String, Object> event(SettingsCatalogue catalogue, Map<String, Optional<String>> change) {
         Map<String, Object> recorded = new LinkedHashMap<>();
         change.forEach((attribute, value) -> {
-            boolean secret = catalogue.find(attribute).map(s -> s.type() == SettingType.SECRET).orElse(true);
+            boolean secret = catalogue.find(attribute).map(RealmSetting::isSecret).orElse(true);
             recorded.put(attribute, value.map(v -> secret ? HIDDEN : v).orElse(null));
         });
         return recorded;

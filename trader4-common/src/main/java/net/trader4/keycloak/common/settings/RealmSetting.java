@@ -39,6 +39,11 @@ public record RealmSetting(String attribute, SettingType type, String label, Str
         options = List.copyOf(options);
     }
 
+    /** Whether the value is a secret, kept in the realm's {@link SecretSettings} store and never answered. */
+    public boolean isSecret() {
+        return type == SettingType.SECRET;
+    }
+
     /** A whole-number setting of a module's {@link IntSetting}, stored as {@code prefix + name}. */
     public static RealmSetting integer(String prefix, IntSetting setting, String label) {
         return new RealmSetting(prefix + setting.name(), SettingType.INT, label, setting.help(),

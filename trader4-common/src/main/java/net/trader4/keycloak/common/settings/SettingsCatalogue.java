@@ -37,13 +37,13 @@ public final class SettingsCatalogue {
 
     /** The secret settings, kept in the realm's {@link SecretSettings} store. */
     public List<RealmSetting> secrets() {
-        return byAttribute.values().stream().filter(setting -> setting.type() == SettingType.SECRET).toList();
+        return byAttribute.values().stream().filter(RealmSetting::isSecret).toList();
     }
 
     /** Whether the attribute names a secret setting, kept in the realm's {@link SecretSettings} store. */
     public boolean isSecret(String attribute) {
         RealmSetting setting = byAttribute.get(attribute);
-        return setting != null && setting.type() == SettingType.SECRET;
+        return setting != null && setting.isSecret();
     }
 
     /** A refused change: every value that failed, each naming its setting. */
