@@ -84,6 +84,25 @@ class TwilioChannelsIT {
         assertEquals(mobile, verify.results().path("mobile").asText());
     }
 
+    /**
+     * Twilio (or a proxy on the way) closed the kept connection: the next SMS goes on a fresh one
+     * instead of failing on the dead one as "unavailable".
+     */
+    @Test
+    void aConnectionTheProviderClosedIsNotReused() {
+        String first = "+447910" + sixDigits();
+        String second = "+447910" + sixDigits();
+        userWith("mobile_number", first);
+        userWith("mobile_number", second);
+        assertEquals(200, api.sign(first).status());
+
+        twilio.restart();
+
+        Answer sign = api.sign(second);
+        assertEquals(200, sign.status(), sign.toString());
+        assertEquals(1, twilio.requestsTo(TwilioStandIn.MESSAGES).size());
+    }
+
     @Test
     void landlineGetsACallThatReadsTheCode() {
         String landline = "+445510" + sixDigits();

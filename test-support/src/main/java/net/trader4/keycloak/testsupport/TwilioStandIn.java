@@ -80,6 +80,13 @@ public final class TwilioStandIn implements AutoCloseable, BeforeAllCallback, Be
     }
 
     /** What Keycloak's {@code api-base-url} option names for a stand-in on {@code port}. */
+    /** Stops and starts again on the same port, as a provider does that drops its idle connections; answers like Twilio. */
+    public void restart() {
+        server.stop();
+        server.start();
+        answerLikeTwilio();
+    }
+
     public static String baseUrl(int port) {
         return "http://127.0.0.1:" + port;
     }

@@ -43,7 +43,9 @@ public class TwilioHttpClient extends NetworkHttpClient implements AutoCloseable
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connectTimeout)
                         .setSocketTimeout(readTimeout)
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        // Checked before every reuse (a read of at most 1 ms): a connection Twilio or a
+                        // proxy closed would fail the POST, which is never repeated, as "unavailable".
+                        .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
                         .build())
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(readTimeout).setSoKeepAlive(true).build())
                 .setMaxConnPerRoute(20)
