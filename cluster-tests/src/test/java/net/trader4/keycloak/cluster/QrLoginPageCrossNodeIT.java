@@ -1,7 +1,5 @@
 package net.trader4.keycloak.cluster;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -17,20 +15,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import net.trader4.keycloak.cluster.support.KeycloakCluster;
 import net.trader4.keycloak.cluster.support.KeycloakNode;
 import net.trader4.keycloak.cluster.support.LoopbackBrowserCookies;
 import net.trader4.keycloak.cluster.support.RoundRobinBalancer;
 import net.trader4.keycloak.testsupport.ApiClient;
 import net.trader4.keycloak.testsupport.HeadlessChromium;
+import net.trader4.keycloak.testsupport.QrCodes;
 import net.trader4.keycloak.testsupport.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -87,7 +80,7 @@ class QrLoginPageCrossNodeIT {
         String statusOnNode1 = unescape(find(STATUS_URL, html));
         String statusOnNode2 = onNode(statusOnNode1, node1, node2);
         String action = unescape(find(FORM_ACTION, html));
-        String approvalUrl = decodeQr(find(IMAGE, html));
+        String approvalUrl = QrCodes.read(Base64.getDecoder().decode(find(IMAGE, html)));
         String token = approvalUrl.substring(approvalUrl.lastIndexOf('/') + 1);
 
         assertEquals("pending", status(statusOnNode2));
@@ -125,7 +118,7 @@ class QrLoginPageCrossNodeIT {
                         + "&redirect_uri=" + URLEncoder.encode(balancedRedirect(), StandardCharsets.UTF_8));
                 String src = new WebDriverWait(desktop, Waits.BOUND)
                         .until(d -> d.findElement(By.id("trader4-qr-image"))).getAttribute("src");
-                String approvalUrl = decodeQr(src.substring(src.indexOf(',') + 1));
+                String approvalUrl = QrCodes.read(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
                 assertTrue(approvalUrl.startsWith(balancer.baseUrl() + "/"), "the QR names the balancer: " + approvalUrl);
                 String token = approvalUrl.substring(approvalUrl.lastIndexOf('/') + 1);
 
@@ -222,12 +215,5 @@ class QrLoginPageCrossNodeIT {
 
     private static String unescape(String html) {
         return html.replace("&amp;", "&");
-    }
-
-    /** The page's PNG is the pure code: read as such (zxing's finder-pattern search misses about one in 200 perfect images). */
-    private static String decodeQr(String base64Png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64Png)));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 }

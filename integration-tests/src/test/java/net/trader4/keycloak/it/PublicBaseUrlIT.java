@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import net.trader4.keycloak.testsupport.QrCodes;
 import net.trader4.keycloak.it.support.BehindProxyServerConfig;
 import net.trader4.keycloak.it.support.LoopbackCaller;
 import net.trader4.keycloak.it.support.LoopbackCaller.Reply;
-import net.trader4.keycloak.it.support.QrApi;
 import net.trader4.keycloak.it.support.ShippedApiProxy;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
@@ -84,7 +84,7 @@ class PublicBaseUrlIT {
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode());
         assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(realm.getBaseUrl() + "/trader4/v1/oauth/qr/" + token, QrApi.decode(png.body()),
+        assertEquals(realm.getBaseUrl() + "/trader4/v1/oauth/qr/" + token, QrCodes.read(png.body()),
                 "the phone opens the approval page on Keycloak's host, where its sign-in cookie is");
     }
 

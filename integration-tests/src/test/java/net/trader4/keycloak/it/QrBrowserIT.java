@@ -14,9 +14,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
+import net.trader4.keycloak.testsupport.QrCodes;
 import net.trader4.keycloak.it.support.Mailbox;
 import net.trader4.keycloak.it.support.OtpLoginPages;
-import net.trader4.keycloak.it.support.QrApi;
 import net.trader4.keycloak.it.support.RequireChromium;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
@@ -320,7 +320,7 @@ class QrBrowserIT {
                 return null;
             }
             byte[] png = screenshot(driver);
-            return new Scan(QrApi.decode(png), png);
+            return new Scan(QrCodes.read(png), png);
         } catch (StaleElementReferenceException | AssertionError renewedOrNotDrawnYet) {
             return null;
         }

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import net.trader4.keycloak.testsupport.QrCodes;
 import net.trader4.keycloak.it.support.ForgedHost.SentSms;
 import net.trader4.keycloak.it.support.ForgedHost;
-import net.trader4.keycloak.it.support.QrApi;
 import net.trader4.keycloak.it.support.TestUsers;
 import net.trader4.keycloak.it.support.Trader4ServerConfig;
 import net.trader4.keycloak.testsupport.ApiClient.Answer;
@@ -86,6 +86,6 @@ class SignInOriginIT {
         String token = qr.results().path("token").asText();
         String page = origin + "/realms/trader4/trader4/v1/oauth/qr/" + token;
         assertEquals(page + ".png", qr.results().path("url").asText());
-        assertEquals(page, QrApi.decode(phishing.qrImage(token).body()), "the phone opens the server, not the proxy");
+        assertEquals(page, QrCodes.read(phishing.qrImage(token).body()), "the phone opens the server, not the proxy");
     }
 }

@@ -1,24 +1,12 @@
 package net.trader4.keycloak.it.support;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.ChecksumException;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.FormatException;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.Result;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import net.trader4.keycloak.testsupport.ApiClient.Answer;
 import net.trader4.keycloak.testsupport.ApiClient;
 import org.keycloak.testframework.mail.MailServer;
@@ -76,34 +64,6 @@ public final class QrApi {
     }
 
     public record Phone(String email, String accessToken, String refreshToken) {
-    }
-
-    public static String decode(byte[] png) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            return decode(image);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /**
-     * Reads the QR code of the image: as the pure code it is when the image is the server's PNG
-     * (zxing's finder-pattern search misses about one in 200 perfect images), else searching the
-     * image for it, as for a screenshot.
-     */
-    public static String decode(BufferedImage image) {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        try {
-            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
-        } catch (NotFoundException | ChecksumException | FormatException notPure) {
-            try {
-                Result result = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-                return result.getText();
-            } catch (NotFoundException | ChecksumException | FormatException e) {
-                throw new AssertionError("No QR code could be read", e);
-            }
-        }
     }
 
     private static String form(Map<String, String> fields) {

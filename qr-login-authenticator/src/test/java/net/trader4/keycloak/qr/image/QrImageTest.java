@@ -2,7 +2,9 @@ package net.trader4.keycloak.qr.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Random;
 
 import javax.imageio.ImageIO;
 
@@ -27,10 +29,9 @@ class QrImageTest {
     @Test
     void decodesToTheContentWithLevelMAndAQuietZone() throws Exception {
         String url = "https://id.example.com/realms/trader4/trader4/v1/oauth/qr/tr0123456789abcdef0123456789abcdef";
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrImage.png(url, QrImage.DEFAULT_SIZE)));
+        BufferedImage image = imageOf(url);
         assertEquals(QrImage.DEFAULT_SIZE, image.getWidth());
-        Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
+        Result result = readPure(image);
         assertEquals(url, result.getText());
         assertEquals("M", result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL));
         // At least four white modules around the code: the corners and edges are white.
@@ -45,17 +46,24 @@ class QrImageTest {
 
     @Test
     void everyApprovalLinkReadsBackFromItsImage() throws Exception {
-        java.util.Random random = new java.util.Random(20261204);
+        Random random = new Random(20261204);
         for (int i = 0; i < 500; i++) {
             byte[] token = new byte[32];
             random.nextBytes(token);
             String url = "https://id.example.com:" + (8000 + random.nextInt(2000)) + "/realms/trader4/trader4/v1/oauth/qr/"
-                    + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token);
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrImage.png(url, QrImage.DEFAULT_SIZE)));
-            Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
-            assertEquals(url, result.getText());
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+            assertEquals(url, readPure(imageOf(url)).getText());
         }
+    }
+
+    private static BufferedImage imageOf(String url) throws Exception {
+        return ImageIO.read(new ByteArrayInputStream(QrImage.png(url, QrImage.DEFAULT_SIZE)));
+    }
+
+    /** The image read as the pure code it is, as a phone reads a code it is pointed at squarely. */
+    private static Result readPure(BufferedImage image) throws Exception {
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
     }
 
     @Test
