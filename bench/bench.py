@@ -341,9 +341,11 @@ class Phases:
         self.wrk = wrk
         self.users = users
         self.cheap_users = cheap_users
-        self.round = 0
         self.smtp_on = None
         self.sink_offset = None  # where this round's sign_email phase began in the sink
+
+    def start_round(self):
+        self.sink_offset = None
 
     def smtp(self, on):
         if self.smtp_on != on:
@@ -354,21 +356,20 @@ class Phases:
         body = f"grant_type=client_credentials&client_id=bench-cc&client_secret={CC_SECRET}"
         return self.wrk.run("client_credentials", "grant.lua", TOKEN, duration, {"BENCH_BODY": body}, jfr)
 
-    def password(self, duration, jfr):
+    def password_grant(self, key, realm, users, user_format, duration, jfr):
+        """Keycloak's password grant of the direct-grant client, users 0..users-1 of user_format in turn."""
         body = f"grant_type=password&client_id=bench-direct&scope=openid&username=%USER%&password={urllib.parse.quote(PW_PASSWORD)}"
-        return self.wrk.run("password", "grant.lua", TOKEN, duration,
-                            {"BENCH_BODY": body, "BENCH_USERS": str(PW_USERS), "BENCH_USER_FORMAT": PW_USER_FORMAT}, jfr)
+        return self.wrk.run(key, "grant.lua", f"/realms/{realm}/protocol/openid-connect/token", duration,
+                            {"BENCH_BODY": body, "BENCH_USERS": str(users), "BENCH_USER_FORMAT": user_format}, jfr)
+
+    def password(self, duration, jfr):
+        return self.password_grant("password", REALM, PW_USERS, PW_USER_FORMAT, duration, jfr)
 
     def password_cheap(self, duration, jfr):
-        body = f"grant_type=password&client_id=bench-direct&scope=openid&username=%USER%&password={urllib.parse.quote(PW_PASSWORD)}"
-        return self.wrk.run("password_cheap", "grant.lua", f"/realms/{CHEAP_REALM}/protocol/openid-connect/token", duration,
-                            {"BENCH_BODY": body, "BENCH_USERS": str(self.cheap_users), "BENCH_USER_FORMAT": PW_USER_FORMAT}, jfr)
+        return self.password_grant("password_cheap", CHEAP_REALM, self.cheap_users, PW_USER_FORMAT, duration, jfr)
 
     def password_cheap_cold(self, duration, jfr):
-        body = f"grant_type=password&client_id=bench-direct&scope=openid&username=%USER%&password={urllib.parse.quote(PW_PASSWORD)}"
-        return self.wrk.run("password_cheap_cold", "grant.lua", f"/realms/{CHEAP_REALM}/protocol/openid-connect/token",
-                            duration, {"BENCH_BODY": body, "BENCH_USERS": str(self.args.users),
-                                       "BENCH_USER_FORMAT": PW_COLD_USER_FORMAT}, jfr)
+        return self.password_grant("password_cheap_cold", CHEAP_REALM, self.args.users, PW_COLD_USER_FORMAT, duration, jfr)
 
     def sign_log(self, duration, jfr):
         self.smtp(False)
@@ -874,7 +875,8 @@ def main():
     if unknown:
         p.error(f"unknown endpoint(s) {', '.join(sorted(unknown))}; known: {', '.join(keys)}")
     # qr_check and qr_authorize use the logins qr_create made in the same round
-    only |= {"qr_create"} if only & {"qr_check", "qr_authorize"} else set()
+    if only & {"qr_check", "qr_authorize"}:
+        only.add("qr_create")
     measured = [k for k in keys if k in only or k == "client_credentials"]
     if args.smoke:
         # Every phase for a second or two (after a one-second warm-up: the first mail opens the SMTP
@@ -945,7 +947,7 @@ def main():
         log(f"round {rnd}{' (warm-up, not reported)' if warm else ''}: {duration} s per endpoint")
         jfr_round = args.profile and rnd == args.rounds
         row = {}
-        phases.sink_offset = None
+        phases.start_round()
         for key in measured:
             jfr = key if jfr_round else None
             if key == "verify":
